@@ -1,0 +1,278 @@
+/**
+ * Turns content/articles/*.md into the documents the Worker serves: validation, Markdown → sanitized HTML,
+ * content hashes and the index are all computed here, once, at publish time.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import matter from 'gray-matter';
+import { Marked, type Token, type Tokens } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+import YAML from 'yaml';
+import type { ArticleDocument, ArticleIndex, ArticleSummary, Heading } from '../../src/domain/article.ts';
+import { ARTICLE_KEY_PREFIX, articleKey, INDEX_KEY } from '../../src/storage/article-keys.ts';
+import { parseEditorDate, toNewsroomTime } from '../../src/text/dates.ts';
+import { isSlug, uniqueIds } from '../../src/text/slug.ts';
+import { countWords, readingMinutes } from '../../src/text/words.ts';
+import { frontMatterSchema } from '../../src/validation/front-matter.ts';
+
+/** One problem with one content file, precise enough for an editor to fix it. */
+export interface PublishError {
+  file: string;
+  field: string;
+  message: string;
+}
+
+/** An article source file as read from disk. */
+export interface SourceFile {
+  /** Path shown in errors, e.g. `content/articles/libya.md`. */
+  path: string;
+  source: string;
+}
+
+/** Everything one publish writes. */
+export interface Publication {
+  articles: ArticleDocument[];
+  index: ArticleIndex;
+}
+
+/** One entry of `wrangler kv bulk put`. */
+export interface KvEntry {
+  key: string;
+  value: string;
+  metadata: { hash: string };
+}
+
+/** Tags and attributes the article body may use; anything else in the rendered HTML is a publish error. */
+const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'h2',
+    'h3',
+    'h4',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'strong',
+    'em',
+    'a',
+    'code',
+    'pre',
+    'br',
+    'hr',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'img',
+    'del',
+    'sup',
+    'sub',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title'],
+    h2: ['id'],
+    h3: ['id'],
+    h4: ['id'],
+    img: ['src', 'alt', 'title'],
+    ol: ['start'],
+    th: ['align'],
+    td: ['align'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
+  allowProtocolRelative: false,
+};
+
+/** Reads every `*.md` file of `dir`, sorted by name so output order never depends on the file system. */
+export async function readContentDir(dir: string): Promise<SourceFile[]> {
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
+  return Promise.all(names.map(async (name) => ({ path: join(dir, name), source: await readFile(join(dir, name), 'utf8') })));
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** Visible text of HTML that marked produced (tags become spaces; marked only emits the five basic entities). */
+function plainText(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ').replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
+}
+
+interface RenderedBody {
+  html: string;
+  headings: Heading[];
+  errors: Array<Omit<PublishError, 'file'>>;
+}
+
+/** Markdown → HTML with stable heading ids. Raw HTML, level-1 headings and unsafe links are errors, not silently dropped. */
+function renderBody(markdown: string): RenderedBody {
+  const errors: RenderedBody['errors'] = [];
+  const headings: Heading[] = [];
+  const nextId = uniqueIds();
+  const marked = new Marked({
+    gfm: true,
+    async: false,
+    renderer: {
+      heading({ tokens, depth }: Tokens.Heading) {
+        const inner = this.parser.parseInline(tokens);
+        const text = plainText(inner).trim();
+        const id = nextId(text);
+        if (depth === 2) headings.push({ id, text });
+        return `<h${depth} id="${id}">${inner}</h${depth}>\n`;
+      },
+    },
+    walkTokens(token: Token) {
+      if (token.type === 'html')
+        errors.push({
+          field: 'body',
+          message: `raw HTML is not allowed, write Markdown instead: ${token.raw.trim().slice(0, 60)}`,
+        });
+      if (token.type === 'heading' && (token.depth === 1 || token.depth > 4))
+        errors.push({
+          field: 'body',
+          message: `heading level ${token.depth} is not allowed ("${token.text}"): the title is the only level-1 heading; use ## to ####`,
+        });
+    },
+  });
+  const html = marked.parse(markdown) as string;
+  const safe = sanitizeHtml(html, SANITIZE_OPTIONS);
+  if (errors.length === 0 && safe !== html)
+    errors.push({ field: 'body', message: 'contains a link or image that is not allowed (only http, https and mailto URLs)' });
+  if (plainText(safe).trim() === '') errors.push({ field: 'body', message: 'must not be empty' });
+  return { html: safe, headings, errors };
+}
+
+/** Validates and renders one source file into an article document. */
+export function buildArticle(file: SourceFile): { article?: ArticleDocument; errors: PublishError[] } {
+  const at = (field: string, message: string): PublishError => ({ file: file.path, field, message });
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // The yaml package follows YAML 1.2: dates stay strings, so the schema sees exactly what the editor typed.
+    parsed = matter(file.source.normalize('NFC'), { engines: { yaml: (s: string) => YAML.parse(s) as object } });
+  } catch (error) {
+    return { errors: [at('front matter', `is not valid YAML: ${(error as Error).message.split('\n')[0]}`)] };
+  }
+  const result = frontMatterSchema.safeParse(parsed.data);
+  const errors: PublishError[] = result.success
+    ? []
+    : result.error.issues.map((issue) => at(issue.path.join('.') || 'front matter', issue.message));
+  const slug = (result.success && result.data.slug) || basename(file.path, '.md').normalize('NFC');
+  if (!isSlug(slug)) errors.push(at('slug', `"${slug}" (from the file name) is not a valid slug; rename the file or set slug`));
+  const body = renderBody(parsed.content);
+  errors.push(...body.errors.map((e) => at(e.field, e.message)));
+  if (!result.success || errors.length > 0) return { errors };
+
+  const fm = result.data;
+  const published = toNewsroomTime(parseEditorDate(fm.published) as Date);
+  const words = countWords(plainText(body.html));
+  const content: Omit<ArticleDocument, 'hash'> = {
+    slug,
+    title: fm.title,
+    dek: fm.dek,
+    category: fm.category,
+    tags: fm.tags,
+    authors: fm.authors,
+    image: fm.image ?? null,
+    published_at: published,
+    updated_at: fm.updated ? toNewsroomTime(parseEditorDate(fm.updated) as Date) : published,
+    comments_open: fm.comments === 'open',
+    body_html: body.html,
+    headings: body.headings,
+    word_count: words,
+    reading_minutes: readingMinutes(words),
+  };
+  return { article: { ...content, hash: sha256(JSON.stringify(content)) }, errors: [] };
+}
+
+const newestFirst = (a: ArticleSummary, b: ArticleSummary): number =>
+  Date.parse(b.published_at) - Date.parse(a.published_at) || a.slug.localeCompare(b.slug);
+
+/** Validates every file; returns the publication only when all of them are valid. */
+export function buildPublication(files: SourceFile[]): { publication?: Publication; errors: PublishError[] } {
+  const built = files.map((file) => ({ file, ...buildArticle(file) }));
+  const errors = built.flatMap((b) => b.errors);
+  const bySlug = new Map<string, string>();
+  const categoryNames = new Map<string, { name: string; file: string }>();
+  for (const { file, article } of built) {
+    if (!article) continue;
+    const other = bySlug.get(article.slug);
+    if (other) errors.push({ file: file.path, field: 'slug', message: `"${article.slug}" is already used by ${other}` });
+    bySlug.set(article.slug, file.path);
+    const known = categoryNames.get(article.category.slug);
+    if (known && known.name !== article.category.name)
+      errors.push({
+        file: file.path,
+        field: 'category.name',
+        message: `"${article.category.name}" differs from "${known.name}" in ${known.file} for category ${article.category.slug}`,
+      });
+    else categoryNames.set(article.category.slug, { name: article.category.name, file: file.path });
+  }
+  if (errors.length > 0) return { errors };
+
+  const articles = built.flatMap((b) => (b.article ? [b.article] : []));
+  const summaries = articles
+    .map(
+      ({ slug, title, dek, category, published_at, updated_at, hash }): ArticleSummary => ({
+        slug,
+        title,
+        dek,
+        category,
+        published_at,
+        updated_at,
+        hash,
+      }),
+    )
+    .sort(newestFirst);
+  return { publication: { articles, index: { hash: sha256(JSON.stringify(summaries)), articles: summaries } }, errors: [] };
+}
+
+/** The KV entries of a publication: each article, then the index. Metadata carries the hash for the next diff. */
+export function toKvEntries(publication: Publication): { articles: KvEntry[]; index: KvEntry } {
+  return {
+    articles: publication.articles.map((a) => ({
+      key: articleKey(a.slug),
+      value: JSON.stringify(a),
+      metadata: { hash: a.hash },
+    })),
+    index: { key: INDEX_KEY, value: JSON.stringify(publication.index), metadata: { hash: publication.index.hash } },
+  };
+}
+
+/** What a publish changes, given the article keys and hashes now in KV. */
+export interface PublishPlan {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: string[];
+  indexChanged: boolean;
+}
+
+/** Compares what is in KV (key → hash) with the publication. */
+export function planPublish(current: Map<string, string | undefined>, publication: Publication): PublishPlan {
+  const plan: PublishPlan = {
+    added: [],
+    changed: [],
+    removed: [],
+    unchanged: [],
+    indexChanged: current.get(INDEX_KEY) !== publication.index.hash,
+  };
+  const next = new Set<string>();
+  for (const article of publication.articles) {
+    const key = articleKey(article.slug);
+    next.add(key);
+    if (!current.has(key)) plan.added.push(article.slug);
+    else if (current.get(key) !== article.hash) plan.changed.push(article.slug);
+    else plan.unchanged.push(article.slug);
+  }
+  for (const key of current.keys())
+    if (key.startsWith(ARTICLE_KEY_PREFIX) && !next.has(key)) plan.removed.push(key.slice(ARTICLE_KEY_PREFIX.length));
+  return plan;
+}
+
+/** Human-readable lines for publish errors: `file: field: message`. */
+export const formatErrors = (errors: PublishError[]): string =>
+  errors.map((e) => `${e.file}: ${e.field}: ${e.message}`).join('\n');

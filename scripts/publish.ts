@@ -1,0 +1,82 @@
+/**
+ * `npm run publish -- --local | --remote [--content DIR] [--persist-to DIR] [--dry-run]`
+ *
+ * Publishes content/articles/*.md to the ARTICLES KV namespace. Every file is validated first and nothing is
+ * written if any is invalid. Then only what changed is written (articles first, the index after them, removals
+ * last, so a reader never meets an index entry whose article is missing). Running it twice changes nothing.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ARTICLE_KEY_PREFIX, articleKey, INDEX_KEY } from '../src/storage/article-keys.ts';
+import { buildPublication, formatErrors, planPublish, readContentDir, toKvEntries } from './lib/publication.ts';
+import { wranglerOrThrow } from './lib/wrangler.ts';
+
+const USAGE = 'usage: npm run publish -- --local | --remote [--content DIR] [--persist-to DIR] [--dry-run]';
+
+const { values } = parseArgs({
+  options: {
+    local: { type: 'boolean', default: false },
+    remote: { type: 'boolean', default: false },
+    content: { type: 'string', default: 'content/articles' },
+    'persist-to': { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+  },
+});
+
+if (values.local === values.remote) {
+  console.error(`publish: choose exactly one of --local or --remote\n${USAGE}`);
+  process.exit(2);
+}
+
+const target = values.local ? ['--local', ...(values['persist-to'] ? ['--persist-to', values['persist-to']] : [])] : ['--remote'];
+const kv = (...args: string[]) => wranglerOrThrow(['kv', ...args, '--binding', 'ARTICLES', ...target]);
+
+const { publication, errors } = buildPublication(await readContentDir(values.content));
+if (!publication) {
+  console.error(`publish: nothing was published; fix these ${errors.length} problem(s) first:\n${formatErrors(errors)}`);
+  process.exit(1);
+}
+
+const listed = JSON.parse((await kv('key', 'list', '--prefix', 'v1:')).stdout) as Array<{
+  name: string;
+  metadata?: { hash?: string };
+}>;
+const current = new Map(listed.map((key) => [key.name, key.metadata?.hash]));
+const plan = planPublish(current, publication);
+const entries = toKvEntries(publication);
+const changedSlugs = new Set([...plan.added, ...plan.changed]);
+
+for (const slug of plan.added) console.log(`+ added    ${slug}`);
+for (const slug of plan.changed) console.log(`~ changed  ${slug}`);
+for (const slug of plan.removed) console.log(`- removed  ${slug}`);
+const where = values.local ? 'local' : 'remote';
+console.log(
+  `${values['dry-run'] ? 'would publish' : 'published'} to ${where} KV: ${plan.added.length} added, ${plan.changed.length} changed, ` +
+    `${plan.removed.length} removed, ${plan.unchanged.length} unchanged`,
+);
+if (values['dry-run'] || (changedSlugs.size === 0 && plan.removed.length === 0 && !plan.indexChanged)) process.exit(0);
+
+const dir = await mkdtemp(join(tmpdir(), 'minbar-publish-'));
+try {
+  const put = async (name: string, batch: unknown[]) => {
+    if (batch.length === 0) return;
+    const file = join(dir, name);
+    await writeFile(file, JSON.stringify(batch));
+    await kv('bulk', 'put', file);
+  };
+  await put(
+    'articles.json',
+    entries.articles.filter((e) => changedSlugs.has(e.key.slice(ARTICLE_KEY_PREFIX.length))),
+  );
+  await put('index.json', [entries.index]);
+  if (plan.removed.length > 0) {
+    const file = join(dir, 'removed.json');
+    await writeFile(file, JSON.stringify(plan.removed.map(articleKey)));
+    await kv('bulk', 'delete', file, '--force');
+  }
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
+console.log(`index ${INDEX_KEY} holds ${publication.index.articles.length} article(s)`);

@@ -1,0 +1,39 @@
+/**
+ * `npm start`: everything a newcomer needs for a local site at http://localhost:8787, with no account and no network.
+ * Creates .dev.vars (fresh secrets, printed once), applies local D1 migrations, publishes content/ to local KV,
+ * then runs `wrangler dev`. Every step is idempotent, so running it again is harmless.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { OFFLINE_ENV, WRANGLER_BIN, wranglerOrThrow } from './lib/wrangler.ts';
+
+const PORT = process.env.PORT ?? '8787';
+
+if (!existsSync('.dev.vars')) {
+  const generated: string[] = [];
+  const example = await readFile('.dev.vars.example', 'utf8');
+  const vars = example.replace(/^([A-Z_]+)=generate$/gm, (_, name: string) => {
+    const secret = randomBytes(32).toString('base64url');
+    generated.push(`${name}=${secret}`);
+    return `${name}=${secret}`;
+  });
+  await writeFile('.dev.vars', vars, { mode: 0o600 });
+  console.log(`Created .dev.vars with fresh secrets (shown once, kept only in that file):\n  ${generated.join('\n  ')}\n`);
+}
+
+await wranglerOrThrow(['d1', 'migrations', 'apply', 'DB', '--local'], { inherit: true });
+
+const publish = spawn(process.execPath, ['scripts/publish.ts', '--local'], { stdio: 'inherit', env: OFFLINE_ENV });
+const published = await new Promise<number>((resolve) => publish.on('close', (code) => resolve(code ?? 1)));
+if (published !== 0) process.exit(published);
+
+// A fresh BUILD_ID per start keeps browsers from revalidating pages rendered by an older template to 304.
+const dev = spawn(
+  process.execPath,
+  [...[WRANGLER_BIN, 'dev', '--port', PORT, '--ip', '127.0.0.1'], ...['--var', `BUILD_ID:dev-${Date.now().toString(36)}`]],
+  { stdio: 'inherit', env: OFFLINE_ENV },
+);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal));
+dev.on('close', (code) => process.exit(code ?? 0));

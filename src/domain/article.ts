@@ -1,0 +1,60 @@
+/**
+ * The shapes of what the publisher writes to KV and the Worker reads back.
+ * Everything here is computed once, at publish time (scripts/publish.ts).
+ */
+
+/** A category an article is filed under; its slug is the URL segment. */
+export interface Category {
+  slug: string;
+  name: string;
+}
+
+/** A heading of the article body, with the id its anchor uses. */
+export interface Heading {
+  id: string;
+  text: string;
+}
+
+/** A lead image, as the editor described it in front matter. */
+export interface ArticleImage {
+  url: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+/** One published article, as stored under `v1:article:<slug>`. */
+export interface ArticleDocument {
+  slug: string;
+  title: string;
+  dek: string;
+  category: Category;
+  tags: string[];
+  authors: string[];
+  image: ArticleImage | null;
+  /** RFC 3339 with the Africa/Tripoli offset. */
+  published_at: string;
+  /** RFC 3339; equals published_at when the article was never updated. */
+  updated_at: string;
+  comments_open: boolean;
+  /** Sanitized HTML rendered from Markdown at publish time. */
+  body_html: string;
+  headings: Heading[];
+  word_count: number;
+  reading_minutes: number;
+  /** sha-256 (hex) of everything above: the article's version, used for ETags and publish diffs. */
+  hash: string;
+}
+
+/** What list pages need of an article, kept in the index so listing costs one KV read. */
+export type ArticleSummary = Pick<
+  ArticleDocument,
+  'slug' | 'title' | 'dek' | 'category' | 'published_at' | 'updated_at' | 'hash'
+>;
+
+/** The single index document under `v1:index`: every published article, newest first. */
+export interface ArticleIndex {
+  /** sha-256 (hex) of the list; changes whenever any listed field of any article changes. */
+  hash: string;
+  articles: ArticleSummary[];
+}

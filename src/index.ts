@@ -1,0 +1,36 @@
+/**
+ * Minbar: assembles middleware, routes and the error handlers. Behaviour lives in the modules it names.
+ */
+import { Hono } from 'hono';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import type { AppEnv } from './env.ts';
+import { notFound, onError, ProblemError, problemResponse } from './errors.tsx';
+import { canonicalUrls } from './http/canonical.ts';
+import { securityHeaders } from './http/security.ts';
+import api from './routes/api/index.ts';
+import pages from './routes/pages.tsx';
+
+const app = new Hono<AppEnv>();
+
+app.use(securityHeaders());
+app.use(
+  methodNotAllowed({
+    app,
+    onMethodNotAllowed: (c, methods) =>
+      problemResponse(
+        c,
+        new ProblemError(405, `${c.req.method} is not allowed here; use ${methods.join(', ')}.`, {
+          headers: { Allow: methods.join(', ') },
+        }),
+      ),
+  }),
+);
+app.use(canonicalUrls());
+
+app.route('/api', api);
+app.route('/', pages);
+
+app.notFound(notFound);
+app.onError(onError);
+
+export default app;

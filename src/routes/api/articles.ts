@@ -1,0 +1,54 @@
+/**
+ * The articles JSON API: `GET /api/articles` (newest first, filtered and paginated) and `GET /api/articles/:slug`.
+ */
+import { type Context, Hono } from 'hono';
+import type { ArticleDocument } from '../../domain/article.ts';
+import { paginate } from '../../domain/pagination.ts';
+import type { AppEnv } from '../../env.ts';
+import { ProblemError } from '../../errors.tsx';
+import { notModified, versionTag } from '../../http/caching.ts';
+import { getArticle, getArticleIndex } from '../../storage/articles.ts';
+import { absoluteUrl } from '../../urls.ts';
+import { articleListQuerySchema } from '../../validation/article-query.ts';
+import { validate } from '../../validation/validate.ts';
+import { articleJson, articleSummaryJson } from '../../views/article-json.ts';
+
+/** Reads a published article or fails with 404. */
+export async function requireArticle(c: Context<AppEnv>, slug: string): Promise<ArticleDocument> {
+  const article = await getArticle(c.env.ARTICLES, slug);
+  if (!article) throw new ProblemError(404, `No article is published with the slug "${slug}".`);
+  return article;
+}
+
+/** The JSON representation of an article, with its ETag and a 304 when the client has it. */
+export function sendArticleJson(c: Context<AppEnv>, article: ArticleDocument): Response {
+  const cached = notModified(c, versionTag(c, article.hash, 'json'));
+  if (cached) return cached;
+  return c.json(articleJson(article, c.env.SITE_URL, 0));
+}
+
+const articles = new Hono<AppEnv>()
+  .get('/', validate('query', articleListQuerySchema), async (c) => {
+    const { category, page, per_page } = c.req.valid('query');
+    const index = await getArticleIndex(c.env.ARTICLES);
+    const cached = notModified(c, versionTag(c, index.hash, 'list', category ?? '', page, per_page));
+    if (cached) return cached;
+
+    const matching = category ? index.articles.filter((a) => a.category.slug === category) : index.articles;
+    const result = paginate(matching, page, per_page);
+    const linkTo = (n: number) => {
+      const query = new URLSearchParams({ ...(category ? { category } : {}), page: String(n), per_page: String(per_page) });
+      return absoluteUrl(c.env.SITE_URL, `/api/articles?${query}`);
+    };
+    const links = [`<${linkTo(1)}>; rel="first"`, `<${linkTo(result.pages)}>; rel="last"`];
+    if (page > 1) links.push(`<${linkTo(Math.min(page - 1, result.pages))}>; rel="prev"`);
+    if (page < result.pages) links.push(`<${linkTo(page + 1)}>; rel="next"`);
+    c.header('Link', links.join(', '));
+    return c.json({
+      data: result.items.map((a) => articleSummaryJson(a, c.env.SITE_URL)),
+      meta: { pagination: { page, per_page, total: result.total, pages: result.pages } },
+    });
+  })
+  .get('/:slug', async (c) => sendArticleJson(c, await requireArticle(c, c.req.param('slug'))));
+
+export default articles;

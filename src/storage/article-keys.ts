@@ -1,0 +1,16 @@
+/**
+ * KV key names for articles, shared by the Worker and the publisher.
+ * The `v1:` prefix lets a future document format be published beside this one.
+ */
+
+/** Prefix of every article document key. */
+export const ARTICLE_KEY_PREFIX = 'v1:article:';
+
+/** Key of the one index document that lists all articles. */
+export const INDEX_KEY = 'v1:index';
+
+/**
+ * The KV key of an article.
+ * @example articleKey('libya-turkey') // 'v1:article:libya-turkey'
+ */
+export const articleKey = (slug: string): string => `${ARTICLE_KEY_PREFIX}${slug}`;

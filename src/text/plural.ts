@@ -1,0 +1,24 @@
+/** Arabic plural forms through Intl.PluralRules: Arabic has six (zero, one, two, few, many, other). */
+
+const rules = new Intl.PluralRules('ar');
+
+/** One phrase per plural category; `{n}` is replaced by the number in Latin digits. */
+export type PluralForms = Record<Intl.LDMLPluralRule, string>;
+
+/**
+ * The phrase for `count` in the right Arabic plural form.
+ * @example pluralize(3, MINUTES) // '3 دقائق'
+ */
+export function pluralize(count: number, forms: PluralForms): string {
+  return forms[rules.select(count)].replace('{n}', String(count));
+}
+
+/** "n minutes of reading". */
+export const READING_MINUTES: PluralForms = {
+  zero: 'أقل من دقيقة قراءة',
+  one: 'دقيقة قراءة واحدة',
+  two: 'دقيقتا قراءة',
+  few: '{n} دقائق قراءة',
+  many: '{n} دقيقة قراءة',
+  other: '{n} دقيقة قراءة',
+};

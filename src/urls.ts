@@ -1,0 +1,19 @@
+/** Every public URL of the site, built in one place so pages, JSON and feeds agree. */
+
+/** Path of an article page. Slugs may be Arabic; the path carries them percent-encoded (upper-case hex). */
+export const articlePath = (slug: string): string => `/articles/${encodeURIComponent(slug)}`;
+
+/** Path of a category page. */
+export const categoryPath = (slug: string): string => `/categories/${encodeURIComponent(slug)}`;
+
+/** Path of an article's comments in the JSON API. */
+export const articleCommentsApiPath = (slug: string): string => `/api/articles/${encodeURIComponent(slug)}/comments`;
+
+/** Path of an article in the JSON API. */
+export const articleApiPath = (slug: string): string => `/api/articles/${encodeURIComponent(slug)}`;
+
+/**
+ * An absolute URL on the site.
+ * @example absoluteUrl('https://minbar.example.com/', '/articles/x') // 'https://minbar.example.com/articles/x'
+ */
+export const absoluteUrl = (siteUrl: string, path: string): string => `${siteUrl.replace(/\/+$/, '')}${path}`;

@@ -1,0 +1,47 @@
+/**
+ * The JSON representations of articles (documented in schemas/, checked by the tests).
+ */
+import type { ArticleDocument, ArticleSummary, Category } from '../domain/article.ts';
+import { absoluteUrl, articleCommentsApiPath, articlePath, categoryPath } from '../urls.ts';
+
+const categoryJson = (category: Category, siteUrl: string) => ({
+  slug: category.slug,
+  name: category.name,
+  url: absoluteUrl(siteUrl, categoryPath(category.slug)),
+});
+
+/** An article as listed by `GET /api/articles`. */
+export const articleSummaryJson = (article: ArticleSummary, siteUrl: string) => ({
+  slug: article.slug,
+  url: absoluteUrl(siteUrl, articlePath(article.slug)),
+  title: article.title,
+  dek: article.dek,
+  category: categoryJson(article.category, siteUrl),
+  published_at: article.published_at,
+  updated_at: article.updated_at,
+});
+
+/** A whole article, as served by `GET /api/articles/:slug` and by the article page to `Accept: application/json`. */
+export const articleJson = (article: ArticleDocument, siteUrl: string, commentCount: number) => ({
+  slug: article.slug,
+  url: absoluteUrl(siteUrl, articlePath(article.slug)),
+  lang: 'ar',
+  dir: 'rtl',
+  title: article.title,
+  dek: article.dek,
+  category: categoryJson(article.category, siteUrl),
+  tags: article.tags,
+  authors: article.authors.map((name) => ({ name })),
+  image: article.image,
+  published_at: article.published_at,
+  updated_at: article.updated_at,
+  body_html: article.body_html,
+  headings: article.headings,
+  word_count: article.word_count,
+  reading_minutes: article.reading_minutes,
+  comments: {
+    open: article.comments_open,
+    count: commentCount,
+    url: absoluteUrl(siteUrl, articleCommentsApiPath(article.slug)),
+  },
+});

@@ -1,0 +1,128 @@
+/**
+ * The article page: breadcrumb, the article, the comments area and the way back to the top.
+ */
+import type { ArticleDocument } from '../domain/article.ts';
+import { pluralize, READING_MINUTES } from '../text/plural.ts';
+import { absoluteUrl, articlePath, categoryPath } from '../urls.ts';
+import { ArticleBody } from './components/article-body.tsx';
+import { JsonLd } from './components/json-ld.tsx';
+import { PublishedDate } from './components/published-date.tsx';
+import { Layout, SITE_NAME } from './layout.tsx';
+
+/** Heading of the comments area, as on the original site. */
+export const COMMENTS_HEADING = 'اترك تعليقاً';
+/** The notice under it, as on the original site. */
+export const COMMENTS_NOTICE = 'لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *';
+/** Text of the back-to-top link. */
+export const BACK_TO_TOP = 'الذهاب إلى الأعلى';
+
+/** What the article page shows. */
+export interface ArticlePageProps {
+  article: ArticleDocument;
+  siteUrl: string;
+}
+
+function newsArticleData(article: ArticleDocument, url: string, siteUrl: string) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.dek,
+    datePublished: article.published_at,
+    dateModified: article.updated_at,
+    inLanguage: 'ar',
+    articleSection: article.category.name,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+    wordCount: article.word_count,
+    publisher: { '@type': 'Organization', name: SITE_NAME, url: siteUrl },
+    ...(article.authors.length > 0 ? { author: article.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
+    ...(article.tags.length > 0 ? { keywords: article.tags.join('، ') } : {}),
+    ...(article.image ? { image: [article.image.url] } : {}),
+  };
+}
+
+function SocialMeta({ article, url }: { article: ArticleDocument; url: string }) {
+  const { image } = article;
+  return (
+    <>
+      <meta property="og:type" content="article" />
+      <meta property="og:locale" content="ar_LY" />
+      <meta property="og:site_name" content={SITE_NAME} />
+      <meta property="og:title" content={article.title} />
+      <meta property="og:description" content={article.dek} />
+      <meta property="og:url" content={url} />
+      {image ? (
+        <>
+          <meta property="og:image" content={image.url} />
+          <meta property="og:image:alt" content={image.alt} />
+          <meta property="og:image:width" content={String(image.width)} />
+          <meta property="og:image:height" content={String(image.height)} />
+        </>
+      ) : null}
+      <meta property="article:published_time" content={article.published_at} />
+      <meta property="article:modified_time" content={article.updated_at} />
+      <meta property="article:section" content={article.category.name} />
+      {article.tags.map((tag) => (
+        <meta property="article:tag" content={tag} />
+      ))}
+      {article.authors.map((name) => (
+        <meta property="article:author" content={name} />
+      ))}
+      <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
+      <meta name="twitter:title" content={article.title} />
+      <meta name="twitter:description" content={article.dek} />
+    </>
+  );
+}
+
+/** The full article page. */
+export function ArticlePage({ article, siteUrl }: ArticlePageProps) {
+  const url = absoluteUrl(siteUrl, articlePath(article.slug));
+  return (
+    <Layout
+      title={`${article.title} | ${SITE_NAME}`}
+      description={article.dek}
+      canonical={url}
+      head={
+        <>
+          <SocialMeta article={article} url={url} />
+          <JsonLd data={newsArticleData(article, url, siteUrl)} />
+        </>
+      }
+    >
+      <nav class="crumbs" aria-label="مسار التنقل">
+        <ol>
+          <li>
+            <a href="/">الرئيسية</a>
+          </li>
+          <li>
+            <a href={categoryPath(article.category.slug)}>{article.category.name}</a>
+          </li>
+        </ol>
+      </nav>
+      <article>
+        <header>
+          <h1>{article.title}</h1>
+          <p class="dek">{article.dek}</p>
+          <p class="meta">
+            <PublishedDate at={article.published_at} />
+            {article.authors.length > 0 ? ` · ${article.authors.join('، ')}` : ''}
+            {` · ${pluralize(article.reading_minutes, READING_MINUTES)}`}
+          </p>
+        </header>
+        {article.image ? (
+          <img src={article.image.url} alt={article.image.alt} width={article.image.width} height={article.image.height} />
+        ) : null}
+        <ArticleBody html={article.body_html} />
+      </article>
+      <section class="comments" id="comments" aria-labelledby="respond-title">
+        <h2 id="respond-title">{COMMENTS_HEADING}</h2>
+        <p class="notice">{COMMENTS_NOTICE}</p>
+      </section>
+      <a class="to-top" href="#top">
+        {BACK_TO_TOP}
+      </a>
+    </Layout>
+  );
+}

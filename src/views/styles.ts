@@ -1,0 +1,46 @@
+/**
+ * The whole stylesheet, inlined in every page (allowed by its CSP hash, see src/http/security.ts).
+ * Arabic typography: system Arabic fonts, generous line height, no letter-spacing, no justification, no italics.
+ */
+export const STYLES = `
+:root{color-scheme:light dark;--bg:#fff;--fg:#1b1b1b;--muted:#555;--accent:#0a58a8;--line:#d6d6d6;--soft:#f3f3f3}
+@media (prefers-color-scheme:dark){:root{--bg:#121314;--fg:#ececec;--muted:#b4b4b4;--accent:#8cbcff;--line:#3a3a3a;--soft:#1e1f21}}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%;scroll-behavior:smooth}
+@media (prefers-reduced-motion:reduce){html{scroll-behavior:auto}}
+body{margin:0;background:var(--bg);color:var(--fg);font:1.125rem/1.8 system-ui,"Noto Naskh Arabic","Noto Sans Arabic","Geeza Pro","Segoe UI",Tahoma,sans-serif;text-align:start;overflow-wrap:break-word}
+a{color:var(--accent);text-underline-offset:.2em}
+:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+em,i,cite{font-style:normal}
+em{font-weight:600}
+.wrap{max-width:40rem;margin-inline:auto;padding-inline:1rem}
+.skip{position:absolute;inset-inline-start:1rem;top:-5rem;background:var(--fg);color:var(--bg);padding:.5rem 1rem;border-radius:.25rem;z-index:2}
+.skip:focus{top:.5rem}
+.site-header{border-block-end:1px solid var(--line)}
+.site-header .wrap{display:flex;align-items:center;min-height:3.5rem}
+.brand{font-size:1.5rem;font-weight:700;color:var(--fg);text-decoration:none}
+main{display:block;padding-block:1rem 2rem}
+main:focus{outline:none}
+.crumbs ol{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.5rem;font-size:.95rem}
+.crumbs li+li::before{content:"‹";margin-inline-end:.5rem;color:var(--muted)}
+h1,h2,h3{line-height:1.45}
+h1{font-size:1.8rem;margin:.5rem 0 .75rem}
+h2{font-size:1.35rem;margin:2rem 0 .5rem}
+.dek{font-size:1.2rem;color:var(--muted);margin:0 0 .75rem}
+.meta{font-size:.95rem;color:var(--muted);margin:0 0 1.5rem}
+.body p{margin:0 0 1.1rem}
+.body img{max-width:100%;height:auto}
+.teasers{list-style:none;margin:0;padding:0}
+.teasers li{border-block-end:1px solid var(--line);padding-block:1rem}
+.teasers h2{margin:0 0 .25rem;font-size:1.3rem}
+.teasers h2 a{color:var(--fg);text-decoration:none}
+.teasers h2 a:hover{text-decoration:underline}
+.teasers .dek{font-size:1.05rem;margin:0 0 .25rem}
+.teasers .meta{margin:0}
+.pager{display:flex;justify-content:space-between;margin-block:1.5rem}
+.comments{border-block-start:2px solid var(--line);margin-block-start:2.5rem;padding-block-start:.5rem}
+.notice{color:var(--muted);font-size:.95rem}
+.to-top{display:inline-block;margin-block:1.5rem;padding:.5rem 0}
+.site-footer{border-block-start:1px solid var(--line);color:var(--muted);font-size:.95rem;padding-block:1rem 2rem}
+@media print{.skip,.site-header,.crumbs,.comments,.to-top,.pager{display:none}body{background:#fff;color:#000;font-size:12pt}a{color:inherit;text-decoration:none}.wrap{max-width:none}h1,h2{break-after:avoid}p{orphans:3;widows:3}}
+`.trim();

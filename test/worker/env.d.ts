@@ -1,0 +1,7 @@
+// Test-only bindings (see vitest.config.ts) on top of the Worker's own (worker-configuration.d.ts).
+declare namespace Cloudflare {
+  interface Env {
+    TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+    TEST_KV_ENTRIES: Array<{ key: string; value: string; metadata: { hash: string } }>;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Two test projects: `worker` runs inside workerd with real local KV and D1 (the Workers Vitest integration),
+ * `node` runs the publisher and other Node-side scripts.
+ * The worker project's KV is filled with exactly what `npm run publish` would write for content/ plus the
+ * test fixtures, built by the publisher's own code.
+ */
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+import { buildPublication, formatErrors, readContentDir, toKvEntries } from './scripts/lib/publication.ts';
+
+export default defineConfig(async () => {
+  const files = [...(await readContentDir('content/articles')), ...(await readContentDir('test/fixtures/articles'))];
+  const { publication, errors } = buildPublication(files);
+  if (!publication) throw new Error(`test content does not publish:\n${formatErrors(errors)}`);
+  const entries = toKvEntries(publication);
+
+  return {
+    test: {
+      projects: [
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: {
+                bindings: {
+                  SITE_URL: 'https://minbar.test',
+                  BUILD_ID: 'test',
+                  TEST_MIGRATIONS: await readD1Migrations('migrations'),
+                  TEST_KV_ENTRIES: [...entries.articles, entries.index],
+                },
+              },
+            }),
+          ],
+          test: { name: 'worker', include: ['test/worker/**/*.test.{ts,tsx}'], setupFiles: ['test/worker/setup.ts'] },
+        },
+        {
+          test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+        },
+      ],
+    },
+  };
+});
