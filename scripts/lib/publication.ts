@@ -37,11 +37,11 @@ export interface Publication {
 }
 
 /** One entry of `wrangler kv bulk put`. */
-export interface KvEntry {
+export type KvEntry = {
   key: string;
   value: string;
   metadata: { hash: string };
-}
+};
 
 /** Tags and attributes the article body may use; anything else in the rendered HTML is a publish error. */
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
