@@ -1,15 +1,15 @@
 /**
- * Validator middleware for every input of the app: zod schemas, and one failure answer.
+ * Validator middleware for every input of the app: a zod schema, and one failure answer.
  * A failure is a ProblemError carrying each field's messages, rendered by onError as problem+json or HTML.
  */
-import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { z } from 'zod';
+import { validator } from 'hono/validator';
+import * as z from 'zod/mini';
 import { ProblemError } from '../errors.tsx';
 
 /** Zod issues as field → messages. */
-export function fieldErrors(issues: z.core.$ZodIssue[]): Record<string, string[]> {
+export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const issue of issues) {
     const field = issue.path.join('.') || '_';
@@ -20,19 +20,19 @@ export function fieldErrors(issues: z.core.$ZodIssue[]): Record<string, string[]
 
 /**
  * Validates one part of the request; handlers read the result with `c.req.valid(target)`.
- * @example app.get('/api/articles', validate('query', articleListQuerySchema, 400), (c) => c.json(c.req.valid('query')))
+ * @example app.get('/api/articles', validate('query', articleListQuerySchema), (c) => c.json(c.req.valid('query')))
  */
-export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(
+export const validate = <T extends z.core.$ZodType, Target extends keyof ValidationTargets>(
   target: Target,
   schema: T,
   status: ContentfulStatusCode = 400,
 ) =>
-  zValidator(target, schema, (result) => {
-    if (!result.success) {
-      const errors = fieldErrors(result.error.issues);
-      throw new ProblemError(status, `Invalid ${target}: ${Object.keys(errors).join(', ')}.`, {
-        type: status === 400 ? 'invalid-parameters' : undefined,
-        errors,
-      });
-    }
+  validator(target, (value): z.output<T> => {
+    const result = z.safeParse(schema, value);
+    if (result.success) return result.data;
+    const errors = fieldErrors(result.error.issues);
+    throw new ProblemError(status, `Invalid ${target}: ${Object.keys(errors).join(', ')}.`, {
+      ...(status === 400 ? { type: 'invalid-parameters' } : {}),
+      errors,
+    });
   });
