@@ -32,7 +32,7 @@ if (published !== 0) process.exit(published);
 // A fresh BUILD_ID per start keeps browsers from revalidating pages rendered by an older template to 304.
 const dev = spawn(
   process.execPath,
-  [...[WRANGLER_BIN, 'dev', '--port', PORT, '--ip', '127.0.0.1'], ...['--var', `BUILD_ID:dev-${Date.now().toString(36)}`]],
+  [...[WRANGLER_BIN, 'dev', '--port', PORT], ...['--var', `BUILD_ID:dev-${Date.now().toString(36)}`]],
   { stdio: 'inherit', env: OFFLINE_ENV },
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal));
