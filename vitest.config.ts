@@ -25,6 +25,8 @@ export default defineConfig(async () => {
                 bindings: {
                   SITE_URL: 'https://minbar.test',
                   BUILD_ID: 'test',
+                  ADMIN_TOKEN: 'test-admin-token',
+                  IP_HASH_SECRET: 'test-ip-hash-secret',
                   TEST_MIGRATIONS: await readD1Migrations('migrations'),
                   TEST_KV_ENTRIES: [...entries.articles, entries.index],
                 },

@@ -15,12 +15,30 @@ export interface Bindings extends CloudflareBindings {
   SITE_URL: string;
   /** Identifies the deployed code; part of every ETag so a new template invalidates cached pages. */
   BUILD_ID: string;
+  /** How new comments are held: `first` (default), `all` or `none`. */
+  COMMENT_MODERATION: string;
+  /** Words that hold a comment for moderation (comma or newline separated). */
+  COMMENT_MODERATION_WORDS: string;
+  /** Words that send a comment to spam. */
+  COMMENT_DISALLOWED_WORDS: string;
+  /** Comments with this many links or more are held. */
+  COMMENT_MAX_LINKS: string;
+  /** Days after publication when comments close; "0" never. */
+  COMMENTS_CLOSE_AFTER_DAYS: string;
+  /** Limits new comments per client (IP hash). */
+  COMMENT_LIMITER: RateLimit;
+  /** Secret bearer token of the admin API; the admin API answers 503 while it is unset. */
+  ADMIN_TOKEN?: string;
+  /** Secret key of the IP hashes (HMAC-SHA-256) and of the preview cookie; comments are refused while it is unset. */
+  IP_HASH_SECRET?: string;
 }
 
 /** Values middleware hands to handlers. */
 export interface Variables {
   /** sha256 source expression of the page stylesheet, for the Content-Security-Policy. */
   styleHash: string;
+  /** D1 session of this request: reads see the writes the client made before (bookmark from header or cookie). */
+  db: D1DatabaseSession;
 }
 
 /** The `Env` type every Hono app and handler of Minbar is typed with. */

@@ -6,6 +6,7 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { AppEnv } from './env.ts';
 import { notFound, onError, ProblemError, problemResponse } from './errors.tsx';
 import { canonicalUrls } from './http/canonical.ts';
+import { d1Session } from './http/d1-session.ts';
 import { securityHeaders } from './http/security.ts';
 import api from './routes/api/index.ts';
 import pages from './routes/pages.tsx';
@@ -26,6 +27,7 @@ app.use(
   }),
 );
 app.use(canonicalUrls());
+app.use(d1Session());
 
 app.route('/api', api);
 app.route('/', pages);

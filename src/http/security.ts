@@ -4,6 +4,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { sha256Base64 } from '../crypto.ts';
 import type { AppEnv } from '../env.ts';
 import { STYLES } from '../views/styles.ts';
 
@@ -11,10 +12,7 @@ let styleHash: Promise<string> | undefined;
 
 /** CSP source expression of the stylesheet, computed once per isolate. */
 export function stylesheetHash(): Promise<string> {
-  styleHash ??= crypto.subtle.digest('SHA-256', new TextEncoder().encode(STYLES)).then((digest) => {
-    const bytes = String.fromCharCode(...new Uint8Array(digest));
-    return `'sha256-${btoa(bytes)}'`;
-  });
+  styleHash ??= sha256Base64(STYLES).then((hash) => `'sha256-${hash}'`);
   return styleHash;
 }
 

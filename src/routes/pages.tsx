@@ -1,22 +1,51 @@
 /**
- * The HTML pages readers see: the front page, category pages and article pages
- * (which also answer `Accept: application/json` with the article's JSON).
+ * The HTML pages readers see: the front page, category pages, article pages (which also answer
+ * `Accept: application/json` with the article's JSON) and the comment form's POST.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ArticleDocument } from '../domain/article.ts';
+import { readModerationSettings } from '../domain/comment.ts';
 import { paginate } from '../domain/pagination.ts';
 import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../errors.tsx';
 import { notModified, versionTag } from '../http/caching.ts';
+import { identifyClient } from '../http/client.ts';
+import { MAX_JSON_BYTES } from '../http/json-body.ts';
 import { negotiate } from '../http/negotiate.ts';
+import { addPreviewId } from '../http/preview-cookie.ts';
+import { submitComment } from '../services/submit-comment.ts';
 import { getArticleIndex } from '../storage/articles.ts';
-import { pageQuerySchema } from '../validation/article-query.ts';
+import { articlePath } from '../urls.ts';
+import { articlePageQuerySchema, pageQuerySchema } from '../validation/article-query.ts';
+import { parseCommentInput } from '../validation/comment.ts';
 import { validate } from '../validation/validate.ts';
 import { ArticleListPage } from '../views/article-list-page.tsx';
 import { ArticlePage } from '../views/article-page.tsx';
+import { refusalMessage } from '../views/comment-messages.ts';
+import type { CommentField, CommentFormState } from '../views/components/comment-form.tsx';
 import { requireArticle, sendArticleJson } from './api/articles.ts';
+import { REFUSALS } from './api/comments.ts';
+import { loadArticleComments } from './article-comments.ts';
 
 /** Teasers per list page. */
 const PAGE_SIZE = 20;
+const FORM_FIELDS: CommentField[] = ['name', 'email', 'url', 'body', 'parent_id'];
+
+/** The article page with a failed submission: its status, the reason, and everything the reader typed. */
+async function renderFailedForm(
+  c: Context<AppEnv>,
+  article: ArticleDocument,
+  form: CommentFormState,
+  status: ContentfulStatusCode,
+) {
+  const parent = Number(form.values.parent_id);
+  const { comments } = await loadArticleComments(c, article, { form, ...(parent > 0 ? { replyTo: parent } : {}) });
+  c.header('Cache-Control', 'no-store');
+  return c.html(<ArticlePage article={article} siteUrl={c.env.SITE_URL} comments={comments} />, status);
+}
 
 const pages = new Hono<AppEnv>()
   .get('/', validate('query', pageQuerySchema), async (c) => {
@@ -48,15 +77,72 @@ const pages = new Hono<AppEnv>()
       />,
     );
   })
-  .get('/articles/:slug', async (c) => {
+  .get('/articles/:slug', validate('query', articlePageQuerySchema), async (c) => {
     const representation = negotiate(c, ['text/html', 'application/json']);
     c.header('Vary', 'Accept');
     if (representation === null) throw new ProblemError(406, 'This page is available as text/html or application/json.');
     const article = await requireArticle(c, c.req.param('slug'));
     if (representation === 'application/json') return sendArticleJson(c, article);
-    const cached = notModified(c, versionTag(c, article.hash, 'html'));
-    if (cached) return cached;
-    return c.html(<ArticlePage article={article} siteUrl={c.env.SITE_URL} />);
-  });
+    const { replyto, comments_after } = c.req.valid('query');
+    const loaded = await loadArticleComments(c, article, {
+      ...(replyto ? { replyTo: Number(replyto) } : {}),
+      ...(comments_after ? { afterId: Number(comments_after) } : {}),
+    });
+    if (loaded.private) {
+      // The author's own held comment is on this page: for their eyes only, never in a shared cache.
+      c.header('Cache-Control', 'private, no-store');
+    } else {
+      const cached = notModified(c, versionTag(c, article.hash, 'html', loaded.version, replyto ?? '', comments_after ?? ''));
+      if (cached) return cached;
+    }
+    return c.html(<ArticlePage article={article} siteUrl={c.env.SITE_URL} comments={loaded.comments} />);
+  })
+  .post(
+    '/articles/:slug/comments',
+    csrf({
+      origin: (origin, c) =>
+        origin === new URL(c.req.url).origin || origin === new URL((c.env as AppEnv['Bindings']).SITE_URL).origin,
+    }),
+    bodyLimit({
+      maxSize: MAX_JSON_BYTES,
+      onError: () => {
+        throw new ProblemError(413, 'The comment is too large to send.');
+      },
+    }),
+    async (c) => {
+      const article = await requireArticle(c, c.req.param('slug'));
+      const body = await c.req.parseBody();
+      const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+      const values = Object.fromEntries(FORM_FIELDS.map((name) => [name, field(name)])) as CommentFormState['values'];
+      const parentText = values.parent_id ?? '';
+      const parsed = parseCommentInput({
+        name: values.name,
+        email: values.email,
+        ...(values.url ? { url: values.url } : {}),
+        body: values.body,
+        ...(parentText ? { parent_id: /^\d{1,12}$/.test(parentText) ? Number(parentText) : parentText } : {}),
+      });
+      if (!parsed.ok) {
+        const errors = Object.fromEntries(Object.entries(parsed.errors).map(([name, messages]) => [name, messages[0]]));
+        return renderFailedForm(c, article, { values, errors }, 422);
+      }
+      const outcome = await submitComment(article, parsed.input, {
+        db: c.get('db'),
+        settings: readModerationSettings(c.env),
+        ...(await identifyClient(c)),
+        limiter: c.env.COMMENT_LIMITER,
+        now: new Date(),
+        honeypot: field('fax') !== '',
+      });
+      if (outcome.kind === 'refused') {
+        if (outcome.retryAfter) c.header('Retry-After', String(outcome.retryAfter));
+        const alert = refusalMessage(outcome.reason, outcome.retryAfter);
+        return renderFailedForm(c, article, { values, errors: {}, alert }, REFUSALS[outcome.reason].status);
+      }
+      if (!outcome.approved) await addPreviewId(c, article.slug, outcome.id);
+      c.header('Cache-Control', 'no-store');
+      return c.redirect(`${articlePath(article.slug)}#comment-${outcome.id}`, 303);
+    },
+  );
 
 export default pages;

@@ -32,6 +32,12 @@ const displayFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
   dateStyle: 'long',
 });
 
+const displayDateTimeFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
+  timeZone: NEWSROOM_TIME_ZONE,
+  dateStyle: 'long',
+  timeStyle: 'short',
+});
+
 /** The newsroom zone's UTC offset at `date`, as `+02:00`. */
 function zoneOffset(date: Date): string {
   const name = offsetFormat.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
@@ -73,4 +79,12 @@ export function toNewsroomTime(date: Date): string {
  */
 export function formatDisplayDate(rfc3339: string): string {
   return displayFormat.format(new Date(rfc3339));
+}
+
+/**
+ * A date and time for readers (comments), in the newsroom's zone.
+ * @example formatDisplayDateTime('2026-11-30T08:05:00Z') // '30 نوفمبر 2026 في 10:05 ص'
+ */
+export function formatDisplayDateTime(iso: string): string {
+  return displayDateTimeFormat.format(new Date(iso));
 }

@@ -22,3 +22,13 @@ export const READING_MINUTES: PluralForms = {
   many: '{n} دقيقة قراءة',
   other: '{n} دقيقة قراءة',
 };
+
+/** "n comments", for the heading of the comments list. */
+export const COMMENT_COUNT: PluralForms = {
+  zero: 'لا توجد تعليقات بعد',
+  one: 'تعليق واحد',
+  two: 'تعليقان',
+  few: '{n} تعليقات',
+  many: '{n} تعليقاً',
+  other: '{n} تعليق',
+};

@@ -4,16 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { SLUG_PATTERN } from '../text/slug.ts';
-
-/** A whole number written in plain digits ("2", not "2.0", " 2" or "0x2"), within bounds. */
-const wholeNumber = (min: number, max: number, fallback: number) =>
-  z._default(
-    z.pipe(
-      z.string().check(z.regex(/^\d{1,6}$/, 'must be a whole number')),
-      z.pipe(z.transform(Number), z.number().check(z.gte(min, `must be at least ${min}`), z.lte(max, `must be at most ${max}`))),
-    ),
-    fallback,
-  );
+import { cursor, wholeNumber } from './fields.ts';
 
 /** Highest page number accepted; far beyond any real archive, it only bounds the arithmetic. */
 export const MAX_PAGE = 100_000;
@@ -26,4 +17,10 @@ export const articleListQuerySchema = z.object({
   page: wholeNumber(1, MAX_PAGE, 1),
   category: z.optional(z.string().check(z.regex(SLUG_PATTERN, 'must be a category slug, e.g. "libya"'))),
   per_page: wholeNumber(1, 100, 20),
+});
+
+/** Query of an article page: reply mode (`?replyto=<comment id>`) and the next page of comments. */
+export const articlePageQuerySchema = z.object({
+  replyto: z.optional(z.string().check(z.regex(/^\d{1,12}$/, 'must be a comment id'))),
+  comments_after: cursor,
 });

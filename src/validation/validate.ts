@@ -7,16 +7,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { validator } from 'hono/validator';
 import * as z from 'zod/mini';
 import { ProblemError } from '../errors.tsx';
-
-/** Zod issues as field → messages. */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const field = issue.path.join('.') || '_';
-    errors[field] = [...(errors[field] ?? []), issue.message];
-  }
-  return errors;
-}
+import { fieldErrors } from './fields.ts';
 
 /**
  * Validates one part of the request; handlers read the result with `c.req.valid(target)`.

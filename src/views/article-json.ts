@@ -22,7 +22,7 @@ export const articleSummaryJson = (article: ArticleSummary, siteUrl: string) => 
 });
 
 /** A whole article, as served by `GET /api/articles/:slug` and by the article page to `Accept: application/json`. */
-export const articleJson = (article: ArticleDocument, siteUrl: string, commentCount: number) => ({
+export const articleJson = (article: ArticleDocument, siteUrl: string, comments: { open: boolean; count: number }) => ({
   slug: article.slug,
   url: absoluteUrl(siteUrl, articlePath(article.slug)),
   lang: 'ar',
@@ -40,8 +40,8 @@ export const articleJson = (article: ArticleDocument, siteUrl: string, commentCo
   word_count: article.word_count,
   reading_minutes: article.reading_minutes,
   comments: {
-    open: article.comments_open,
-    count: commentCount,
+    open: comments.open,
+    count: comments.count,
     url: absoluteUrl(siteUrl, articleCommentsApiPath(article.slug)),
   },
 });

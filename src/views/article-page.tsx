@@ -2,9 +2,12 @@
  * The article page: breadcrumb, the article, the comments area and the way back to the top.
  */
 import type { ArticleDocument } from '../domain/article.ts';
-import { pluralize, READING_MINUTES } from '../text/plural.ts';
+import type { CommentThread } from '../domain/comment.ts';
+import { COMMENT_COUNT, pluralize, READING_MINUTES } from '../text/plural.ts';
 import { absoluteUrl, articlePath, categoryPath } from '../urls.ts';
 import { ArticleBody } from './components/article-body.tsx';
+import { CommentForm, type CommentFormState } from './components/comment-form.tsx';
+import { CommentList } from './components/comment-list.tsx';
 import { JsonLd } from './components/json-ld.tsx';
 import { PublishedDate } from './components/published-date.tsx';
 import { Layout, SITE_NAME } from './layout.tsx';
@@ -20,6 +23,20 @@ export const BACK_TO_TOP = 'الذهاب إلى الأعلى';
 export interface ArticlePageProps {
   article: ArticleDocument;
   siteUrl: string;
+  comments: ArticleComments;
+}
+
+/** The comments part of the page. */
+export interface ArticleComments {
+  open: boolean;
+  /** Approved comments in all. */
+  total: number;
+  threads: CommentThread[];
+  /** Cursor of the next page of threads, when there is one. */
+  nextCursor: number | null;
+  /** This browser's own held comments, shown in place with a notice. */
+  held: ReadonlySet<number>;
+  form: CommentFormState;
 }
 
 function newsArticleData(article: ArticleDocument, url: string, siteUrl: string) {
@@ -77,11 +94,12 @@ function SocialMeta({ article, url }: { article: ArticleDocument; url: string })
 }
 
 /** The full article page. */
-export function ArticlePage({ article, siteUrl }: ArticlePageProps) {
+export function ArticlePage({ article, siteUrl, comments }: ArticlePageProps) {
   const url = absoluteUrl(siteUrl, articlePath(article.slug));
+  const failed = Object.keys(comments.form.errors).length > 0 || comments.form.alert !== undefined;
   return (
     <Layout
-      title={`${article.title} | ${SITE_NAME}`}
+      title={`${failed ? 'خطأ: ' : ''}${article.title} | ${SITE_NAME}`}
       description={article.dek}
       canonical={url}
       head={
@@ -116,9 +134,21 @@ export function ArticlePage({ article, siteUrl }: ArticlePageProps) {
         ) : null}
         <ArticleBody html={article.body_html} />
       </article>
-      <section class="comments" id="comments" aria-labelledby="respond-title">
+      <section class="comments" id="comments" aria-labelledby="comments-title">
+        <h2 id="comments-title">{pluralize(comments.total, COMMENT_COUNT)}</h2>
+        {comments.threads.length > 0 ? (
+          <CommentList threads={comments.threads} held={comments.held} open={comments.open} />
+        ) : null}
+        {comments.nextCursor !== null ? (
+          <p>
+            <a href={`?comments_after=${comments.nextCursor}#comments`}>المزيد من التعليقات</a>
+          </p>
+        ) : null}
+      </section>
+      <section class="respond" id="respond" aria-labelledby="respond-title">
         <h2 id="respond-title">{COMMENTS_HEADING}</h2>
         <p class="notice">{COMMENTS_NOTICE}</p>
+        <CommentForm slug={article.slug} open={comments.open} state={comments.form} />
       </section>
       <a class="to-top" href="#top">
         {BACK_TO_TOP}

@@ -38,9 +38,29 @@ h2{font-size:1.35rem;margin:2rem 0 .5rem}
 .teasers .dek{font-size:1.05rem;margin:0 0 .25rem}
 .teasers .meta{margin:0}
 .pager{display:flex;justify-content:space-between;margin-block:1.5rem}
-.comments{border-block-start:2px solid var(--line);margin-block-start:2.5rem;padding-block-start:.5rem}
+.comments,.respond{border-block-start:2px solid var(--line);margin-block-start:2.5rem;padding-block-start:.5rem}
 .notice{color:var(--muted);font-size:.95rem}
+.comment-list{list-style:none;margin:0;padding:0}
+.comment-list .comment-list{padding-inline-start:1rem;border-inline-start:2px solid var(--line)}
+.comment{padding-block:.75rem}
+.comment.held{background:var(--soft);padding-inline:.75rem}
+.comment-meta{margin:0;font-size:.95rem;color:var(--muted)}
+.comment-author{font-weight:700;color:var(--fg)}
+.comment-date{color:var(--muted)}
+.comment-body p{margin:.25rem 0 .5rem;white-space:normal}
+.held-note{margin:.25rem 0;font-weight:700}
+.reply{font-size:.95rem}
+.field{display:flex;flex-direction:column;gap:.25rem;margin:0 0 1rem}
+.field label{font-weight:600}
+.required{color:#b00020}
+input[type=text],input[type=email],input[type=url],textarea{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--muted);border-radius:.25rem;padding:.5rem;width:100%}
+.invalid input,.invalid textarea{border:2px solid #b00020}
+.field-error{color:#b00020;font-weight:600}
+@media (prefers-color-scheme:dark){.field-error,.required{color:#ff8a80}.invalid input,.invalid textarea{border-color:#ff8a80}}
+.error-summary,.form-alert{border:2px solid #b00020;border-radius:.25rem;padding:.5rem 1rem;margin-block:1rem}
+.hp{display:none}
+button{font:inherit;font-weight:700;color:var(--bg);background:var(--accent);border:0;border-radius:.25rem;padding:.6rem 1.5rem;cursor:pointer;min-height:44px}
 .to-top{display:inline-block;margin-block:1.5rem;padding:.5rem 0}
 .site-footer{border-block-start:1px solid var(--line);color:var(--muted);font-size:.95rem;padding-block:1rem 2rem}
-@media print{.skip,.site-header,.crumbs,.comments,.to-top,.pager{display:none}body{background:#fff;color:#000;font-size:12pt}a{color:inherit;text-decoration:none}.wrap{max-width:none}h1,h2{break-after:avoid}p{orphans:3;widows:3}}
+@media print{.skip,.site-header,.crumbs,.respond,.reply,.to-top,.pager{display:none}body{background:#fff;color:#000;font-size:12pt}a{color:inherit;text-decoration:none}.wrap{max-width:none}h1,h2{break-after:avoid}p{orphans:3;widows:3}}
 `.trim();

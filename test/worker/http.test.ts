@@ -56,7 +56,7 @@ describe('conditional GET', () => {
     expect(await second.text()).toBe('');
     expect(second.headers.get('ETag')).toBe(etag);
     expect(second.headers.get('Cache-Control')).toBe(first.headers.get('Cache-Control'));
-    expect((await request(path, { headers: { ...headers, 'If-None-Match': '"other", W/' + etag } })).status).toBe(304);
+    expect((await request(path, { headers: { ...headers, 'If-None-Match': `"other", W/${etag}` } })).status).toBe(304);
     expect((await request(path, { headers: { ...headers, 'If-None-Match': '"stale"' } })).status).toBe(200);
   });
 

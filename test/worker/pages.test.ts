@@ -85,7 +85,7 @@ describe('GET /articles/:slug', () => {
 
   it('has the comments area, its notice, a back-to-top link and no script to run', async () => {
     const { html } = await page(SEED_PATH);
-    expect(await textsOf(html, '#comments h2')).toEqual(['اترك تعليقاً']);
+    expect(await textsOf(html, '#respond h2')).toEqual(['اترك تعليقاً']);
     expect(await attributesOf(html, 'a.to-top', 'href')).toEqual(['#top']);
     expect(await attributesOf(html, '#top', 'id')).toEqual(['top']);
     expect(await attributesOf(html, 'script', 'type')).toEqual(['application/ld+json']);

@@ -51,8 +51,8 @@ describe('the seed article', () => {
     const articleText = (await textsOf(html, 'article')).join('\n');
     for (const line of chrome) expect(articleText).not.toContain(line);
     const [heading, notice, backToTop] = chrome as [string, string, string];
-    expect(await textsOf(html, '#comments h2')).toEqual([heading]);
-    expect(await textsOf(html, '#comments .notice')).toEqual([notice]);
+    expect(await textsOf(html, '#respond h2')).toEqual([heading]);
+    expect(await textsOf(html, '#respond .notice')).toEqual([notice]);
     // The original button read «زر الذهاب إلى الأعلى» ("button: back to top"); the page offers it as a link.
     expect(backToTop).toBe('زر الذهاب إلى الأعلى');
     expect(await textsOf(html, 'a[href="#top"]')).toEqual(['الذهاب إلى الأعلى']);

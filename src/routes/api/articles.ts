@@ -3,11 +3,13 @@
  */
 import { type Context, Hono } from 'hono';
 import type { ArticleDocument } from '../../domain/article.ts';
+import { commentsOpen, readModerationSettings } from '../../domain/comment.ts';
 import { paginate } from '../../domain/pagination.ts';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
 import { notModified, versionTag } from '../../http/caching.ts';
 import { getArticle, getArticleIndex } from '../../storage/articles.ts';
+import { countApproved, getCommentsVersion } from '../../storage/comments.ts';
 import { absoluteUrl } from '../../urls.ts';
 import { articleListQuerySchema } from '../../validation/article-query.ts';
 import { validate } from '../../validation/validate.ts';
@@ -21,10 +23,13 @@ export async function requireArticle(c: Context<AppEnv>, slug: string): Promise<
 }
 
 /** The JSON representation of an article, with its ETag and a 304 when the client has it. */
-export function sendArticleJson(c: Context<AppEnv>, article: ArticleDocument): Response {
-  const cached = notModified(c, versionTag(c, article.hash, 'json'));
+export async function sendArticleJson(c: Context<AppEnv>, article: ArticleDocument): Promise<Response> {
+  const db = c.get('db');
+  const version = await getCommentsVersion(db, article.slug);
+  const cached = notModified(c, versionTag(c, article.hash, 'json', version));
   if (cached) return cached;
-  return c.json(articleJson(article, c.env.SITE_URL, 0));
+  const open = commentsOpen(article, readModerationSettings(c.env), new Date());
+  return c.json(articleJson(article, c.env.SITE_URL, { open, count: await countApproved(db, article.slug) }));
 }
 
 const articles = new Hono<AppEnv>()

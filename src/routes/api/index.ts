@@ -7,7 +7,9 @@ import { cors } from 'hono/cors';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
 import { negotiate } from '../../http/negotiate.ts';
+import admin from './admin.ts';
 import articles from './articles.ts';
+import comments from './comments.ts';
 
 const api = new Hono<AppEnv>();
 
@@ -20,6 +22,8 @@ api.use(async (c, next) => {
 api.use('/articles/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag', 'Link'] }));
 api.use('/articles', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag', 'Link'] }));
 
+api.route('/articles/:slug/comments', comments);
 api.route('/articles', articles);
+api.route('/admin', admin);
 
 export default api;

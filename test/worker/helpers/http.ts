@@ -13,3 +13,6 @@ export function request(path: string, init: RequestInit = {}): Promise<Response>
 /** The seed article's slug and its percent-encoded path. */
 export const SEED_SLUG = 'تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا';
 export const SEED_PATH = `/articles/${encodeURIComponent(SEED_SLUG)}`;
+
+/** The admin token configured for tests (vitest.config.ts). */
+export const ADMIN_TOKEN = 'test-admin-token';

@@ -1,0 +1,157 @@
+/**
+ * Comments as the rest of the app sees them (storage maps its rows to these), and the moderation rules.
+ * Pure: no I/O, so the rules are tested on their own.
+ */
+import { foldArabic } from '../text/arabic.ts';
+
+/** Where a comment stands. Only `approved` comments are ever public. */
+export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
+
+/** A comment with everything moderators may see. */
+export interface Comment {
+  id: number;
+  articleSlug: string;
+  parentId: number | null;
+  depth: number;
+  authorName: string;
+  authorEmail: string;
+  authorUrl: string | null;
+  body: string;
+  status: CommentStatus;
+  createdAt: string;
+  updatedAt: string;
+  ipHash: string;
+  userAgent: string;
+}
+
+/** What the public may see of a comment: never an email, an IP hash or a user agent. */
+export type PublicComment = Pick<Comment, 'id' | 'parentId' | 'depth' | 'authorName' | 'authorUrl' | 'body' | 'createdAt'>;
+
+/** A public comment with its visible replies. */
+export interface CommentThread extends PublicComment {
+  replies: CommentThread[];
+}
+
+/** Deepest reply level, as in WordPress's default threading. */
+export const MAX_DEPTH = 5;
+
+/** How strictly new comments are held, as WordPress's "comment must be manually approved" options. */
+export type ModerationMode = 'first' | 'all' | 'none';
+
+/** The moderation settings of the site (wrangler.toml vars). */
+export interface ModerationSettings {
+  mode: ModerationMode;
+  /** Words that hold a comment for moderation. */
+  moderationWords: string[];
+  /** Words that send a comment straight to spam. */
+  disallowedWords: string[];
+  /** A comment with this many links or more is held. */
+  maxLinks: number;
+  /** Comments close this many days after publication; 0 never. */
+  closeAfterDays: number;
+}
+
+/** The vars the settings are read from. */
+export interface ModerationVars {
+  COMMENT_MODERATION?: string;
+  COMMENT_MODERATION_WORDS?: string;
+  COMMENT_DISALLOWED_WORDS?: string;
+  COMMENT_MAX_LINKS?: string;
+  COMMENTS_CLOSE_AFTER_DAYS?: string;
+}
+
+const wordList = (value = ''): string[] =>
+  value
+    .split(/[\n,،]/)
+    .map(foldArabic)
+    .filter((word) => word !== '');
+
+const wholeNumber = (value: string | undefined, fallback: number): number =>
+  value !== undefined && /^\d+$/.test(value.trim()) ? Number(value.trim()) : fallback;
+
+/**
+ * Settings from vars, with WordPress's defaults. An unknown mode holds everything rather than approving anything.
+ * @example readModerationSettings({ COMMENT_MODERATION: 'all' }).mode // 'all'
+ */
+export function readModerationSettings(vars: ModerationVars): ModerationSettings {
+  const mode = (vars.COMMENT_MODERATION ?? 'first').trim() || 'first';
+  return {
+    mode: mode === 'first' || mode === 'none' || mode === 'all' ? mode : 'all',
+    moderationWords: wordList(vars.COMMENT_MODERATION_WORDS),
+    disallowedWords: wordList(vars.COMMENT_DISALLOWED_WORDS),
+    maxLinks: wholeNumber(vars.COMMENT_MAX_LINKS, 2),
+    closeAfterDays: wholeNumber(vars.COMMENTS_CLOSE_AFTER_DAYS, 0),
+  };
+}
+
+/** What moderation looks at. */
+export interface ModerationInput {
+  name: string;
+  email: string;
+  url: string | null;
+  body: string;
+  /** The honeypot field was filled: only a bot sees it. */
+  honeypot: boolean;
+  /** This email already has an approved comment. */
+  knownAuthor: boolean;
+}
+
+/** The status a new comment gets, and why (for logs and tests). */
+export interface ModerationDecision {
+  status: Exclude<CommentStatus, 'trash'>;
+  reason:
+    | 'honeypot'
+    | 'disallowed-word'
+    | 'links'
+    | 'moderation-word'
+    | 'mode-all'
+    | 'first-comment'
+    | 'known-author'
+    | 'mode-none';
+}
+
+const LINK = /(?:https?:\/\/|www\.)/gi;
+
+/**
+ * Decides a new comment's status, WordPress's way: disallowed words → spam; then 2+ links, a moderation word or
+ * the mode hold it; otherwise it is approved. Words match after Arabic folding, in name, email, website and body.
+ */
+export function moderate(input: ModerationInput, settings: ModerationSettings): ModerationDecision {
+  if (input.honeypot) return { status: 'spam', reason: 'honeypot' };
+  const haystack = foldArabic([input.name, input.email, input.url ?? '', input.body].join('\n'));
+  if (settings.disallowedWords.some((word) => haystack.includes(word))) return { status: 'spam', reason: 'disallowed-word' };
+  const links = [input.body, input.url ?? ''].join('\n').match(LINK)?.length ?? 0;
+  if (settings.maxLinks > 0 && links >= settings.maxLinks) return { status: 'pending', reason: 'links' };
+  if (settings.moderationWords.some((word) => haystack.includes(word))) return { status: 'pending', reason: 'moderation-word' };
+  if (settings.mode === 'all') return { status: 'pending', reason: 'mode-all' };
+  if (settings.mode === 'first')
+    return input.knownAuthor ? { status: 'approved', reason: 'known-author' } : { status: 'pending', reason: 'first-comment' };
+  return { status: 'approved', reason: 'mode-none' };
+}
+
+/** Whether an article still takes comments: open in front matter and, if the site closes old threads, young enough. */
+export function commentsOpen(
+  article: { comments_open: boolean; published_at: string },
+  settings: ModerationSettings,
+  now: Date,
+): boolean {
+  if (!article.comments_open) return false;
+  if (settings.closeAfterDays === 0) return true;
+  return now.getTime() - Date.parse(article.published_at) < settings.closeAfterDays * 86_400_000;
+}
+
+/**
+ * Nests a flat, oldest-first list of visible comments into threads. Replies whose parent is not in the list
+ * (not approved) are left out, so a hidden comment never exposes its subtree out of context.
+ */
+export function buildThreads(comments: PublicComment[]): CommentThread[] {
+  const byId = new Map<number, CommentThread>();
+  const roots: CommentThread[] = [];
+  for (const comment of comments) {
+    const thread: CommentThread = { ...comment, replies: [] };
+    byId.set(comment.id, thread);
+    if (comment.parentId === null) roots.push(thread);
+    else byId.get(comment.parentId)?.replies.push(thread);
+  }
+  return roots;
+}

@@ -1,0 +1,35 @@
+/**
+ * D1 read replication with read-your-writes: every request gets a D1 session that starts from the client's
+ * bookmark (the `X-D1-Bookmark` header for API clients, a cookie for browsers), and every write hands the new
+ * bookmark back, so a commenter who reloads the page sees their comment even when a replica serves the read.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { AppEnv } from '../env.ts';
+
+/** Header carrying the bookmark, both ways. */
+export const BOOKMARK_HEADER = 'X-D1-Bookmark';
+const BOOKMARK_COOKIE = 'minbar_d1';
+const BOOKMARK = /^[\w-]{1,200}$/;
+
+/** Starts the request's D1 session; on successful writes, returns the bookmark in a header and a cookie. */
+export const d1Session = (): MiddlewareHandler<AppEnv> =>
+  async function d1Session(c, next) {
+    const given = c.req.header(BOOKMARK_HEADER) ?? getCookie(c, BOOKMARK_COOKIE);
+    c.set('db', c.env.DB.withSession(given && BOOKMARK.test(given) ? given : 'first-unconstrained'));
+    await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 400) handBookmarkBack(c);
+  };
+
+function handBookmarkBack(c: Context<AppEnv>) {
+  const bookmark = c.get('db').getBookmark();
+  if (!bookmark) return;
+  c.res.headers.set(BOOKMARK_HEADER, bookmark);
+  setCookie(c, BOOKMARK_COOKIE, bookmark, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: new URL(c.req.url).protocol === 'https:',
+    maxAge: 300,
+  });
+}

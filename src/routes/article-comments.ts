@@ -1,0 +1,45 @@
+/**
+ * Loads what the article page shows of comments: approved threads, the reader's own held comments (preview
+ * cookie) and whether the form is open. Used by the page and by the form's re-render after a failure.
+ */
+import type { Context } from 'hono';
+import type { ArticleDocument } from '../domain/article.ts';
+import { buildThreads, commentsOpen, readModerationSettings } from '../domain/comment.ts';
+import type { AppEnv } from '../env.ts';
+import { readPreviewIds } from '../http/preview-cookie.ts';
+import { getApprovedComment, getCommentsVersion, getHeldComments, listApprovedThreads } from '../storage/comments.ts';
+import type { ArticleComments } from '../views/article-page.tsx';
+import { type CommentFormState, EMPTY_FORM } from '../views/components/comment-form.tsx';
+
+/** Top-level comments per page of the article page (each with all its replies). */
+export const THREADS_PER_PAGE = 100;
+
+/** The comments part of the article page, its version (for the ETag) and whether it shows a private preview. */
+export async function loadArticleComments(
+  c: Context<AppEnv>,
+  article: ArticleDocument,
+  options: { form?: CommentFormState; afterId?: number; replyTo?: number } = {},
+): Promise<{ comments: ArticleComments; version: number; private: boolean }> {
+  const db = c.get('db');
+  const [page, version, previewIds] = await Promise.all([
+    listApprovedThreads(db, article.slug, options.afterId ?? 0, THREADS_PER_PAGE),
+    getCommentsVersion(db, article.slug),
+    readPreviewIds(c),
+  ]);
+  const held = await getHeldComments(db, article.slug, previewIds);
+  const open = commentsOpen(article, readModerationSettings(c.env), new Date());
+  const form = options.form ?? EMPTY_FORM;
+  const replyTarget = options.replyTo && open ? await getApprovedComment(db, article.slug, options.replyTo) : null;
+  return {
+    comments: {
+      open,
+      total: page.total,
+      threads: buildThreads([...page.comments, ...held].sort((a, b) => a.id - b.id)),
+      nextCursor: page.nextCursor,
+      held: new Set(held.map((h) => h.id)),
+      form: replyTarget ? { ...form, replyTo: { id: replyTarget.id, authorName: replyTarget.authorName } } : form,
+    },
+    version,
+    private: held.length > 0,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * What a reader may send as a comment, from the JSON API or the form, with messages in Arabic
+ * (they are shown next to the form's fields, and apps may show them as they are).
+ * Limits count characters, not bytes: a 245-letter Arabic name fits.
+ */
+import * as z from 'zod/mini';
+import { characterCount, cleanBody, cleanName } from '../text/arabic.ts';
+import { cursor, fieldErrors, wholeNumber } from './fields.ts';
+
+/** Server limits, also the form's maxlength attributes. */
+export const COMMENT_LIMITS = { name: 245, email: 100, url: 200, body: 65_525 } as const;
+
+/** Arabic messages for each failure, by field. */
+export const COMMENT_MESSAGES = {
+  nameRequired: 'الرجاء كتابة اسمك.',
+  nameTooLong: `الاسم أطول من ${COMMENT_LIMITS.name} حرفاً.`,
+  emailRequired: 'الرجاء كتابة بريدك الإلكتروني.',
+  emailInvalid: 'عنوان البريد الإلكتروني غير صالح، مثال صحيح: name@example.com',
+  emailTooLong: `البريد الإلكتروني أطول من ${COMMENT_LIMITS.email} حرف.`,
+  urlInvalid: 'رابط الموقع يجب أن يبدأ بـ http:// أو https://',
+  urlTooLong: `رابط الموقع أطول من ${COMMENT_LIMITS.url} حرف.`,
+  bodyRequired: 'الرجاء كتابة تعليقك.',
+  bodyTooLong: `التعليق أطول من ${COMMENT_LIMITS.body} حرفاً.`,
+  parentInvalid: 'التعليق الذي تردّ عليه غير صالح.',
+} as const;
+
+const text = (message: string) => z.string({ error: message });
+const cleaned = (clean: (s: string) => string, required: string, max: number, tooLong: string) =>
+  z.pipe(
+    z.pipe(text(required), z.transform(clean)),
+    z.string().check(
+      z.minLength(1, required),
+      z.refine((s) => characterCount(s) <= max, tooLong),
+    ),
+  );
+
+const isHttpUrl = (value: string): boolean => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
+};
+
+/** A comment as submitted. Unknown fields are rejected: a client cannot set status, id or dates. */
+export const commentInputSchema = z.strictObject({
+  name: cleaned(cleanName, COMMENT_MESSAGES.nameRequired, COMMENT_LIMITS.name, COMMENT_MESSAGES.nameTooLong),
+  email: z.pipe(
+    z.pipe(
+      text(COMMENT_MESSAGES.emailRequired),
+      z.transform((s) => s.normalize('NFC').trim()),
+    ),
+    z.string().check(
+      z.minLength(1, COMMENT_MESSAGES.emailRequired),
+      z.refine((s) => characterCount(s) <= COMMENT_LIMITS.email, COMMENT_MESSAGES.emailTooLong),
+      z.email({ error: COMMENT_MESSAGES.emailInvalid }),
+    ),
+  ),
+  url: z.optional(
+    z.pipe(
+      z.pipe(
+        text(COMMENT_MESSAGES.urlInvalid),
+        z.transform((s) => s.trim()),
+      ),
+      z.union([
+        z.literal(''),
+        z.string().check(
+          z.refine((s) => characterCount(s) <= COMMENT_LIMITS.url, COMMENT_MESSAGES.urlTooLong),
+          z.refine(isHttpUrl, COMMENT_MESSAGES.urlInvalid),
+        ),
+      ]),
+    ),
+  ),
+  body: cleaned(cleanBody, COMMENT_MESSAGES.bodyRequired, COMMENT_LIMITS.body, COMMENT_MESSAGES.bodyTooLong),
+  parent_id: z.optional(
+    z.nullable(z.int({ error: COMMENT_MESSAGES.parentInvalid }).check(z.positive(COMMENT_MESSAGES.parentInvalid))),
+  ),
+});
+
+/** A validated comment submission. */
+export type CommentInput = z.output<typeof commentInputSchema>;
+
+/** `?cursor=&limit=` of the public comments list. */
+export const commentListQuerySchema = z.object({
+  cursor,
+  limit: wholeNumber(1, 100, 50),
+});
+
+/** Statuses a moderator may set. */
+export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const;
+
+/** `PATCH /api/admin/comments/:id` body. */
+export const moderationPatchSchema = z.strictObject({
+  status: z.enum(COMMENT_STATUSES, { error: `status must be one of ${COMMENT_STATUSES.join(', ')}` }),
+});
+
+/** `GET /api/admin/comments` query. */
+export const moderationQuerySchema = z.object({
+  status: z.optional(z.enum(COMMENT_STATUSES, { error: `must be one of ${COMMENT_STATUSES.join(', ')}` })),
+  article: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+  cursor,
+  limit: wholeNumber(1, 100, 50),
+});
+
+/** A submission checked against the schema: the comment, or why not (unknown fields are a 400, the rest a 422). */
+export type CommentParseResult =
+  | { ok: true; input: CommentInput }
+  | { ok: false; unknownFields: string[]; errors: Record<string, string[]> };
+
+/** Checks raw input (parsed JSON, or form fields) against the comment schema. */
+export function parseCommentInput(raw: unknown): CommentParseResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, unknownFields: [], errors: { _: ['The body must be a JSON object.'] } };
+  const result = z.safeParse(commentInputSchema, raw);
+  if (result.success) return { ok: true, input: result.data };
+  const unknownFields = result.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : []));
+  const errors = fieldErrors(result.error.issues.filter((issue) => issue.code !== 'unrecognized_keys'));
+  return { ok: false, unknownFields, errors };
+}

@@ -1,0 +1,35 @@
+/**
+ * JSON representations of comments. Public ones carry no email, IP hash or user agent; only the admin
+ * representation does, and only the admin API uses it.
+ */
+import type { Comment, CommentThread, PublicComment } from '../domain/comment.ts';
+
+/** A comment as the public API shows it. */
+export const commentJson = (c: PublicComment) => ({
+  id: c.id,
+  parent_id: c.parentId,
+  author: { name: c.authorName, url: c.authorUrl },
+  body: c.body,
+  created_at: c.createdAt,
+});
+
+/** A comment with its visible replies, nested. */
+export const threadJson = (t: CommentThread): ReturnType<typeof commentJson> & { replies: unknown[] } => ({
+  ...commentJson(t),
+  replies: t.replies.map(threadJson),
+});
+
+/** A comment as moderators see it (admin API only). */
+export const adminCommentJson = (c: Comment) => ({
+  id: c.id,
+  article_slug: c.articleSlug,
+  parent_id: c.parentId,
+  depth: c.depth,
+  status: c.status,
+  author: { name: c.authorName, email: c.authorEmail, url: c.authorUrl },
+  body: c.body,
+  created_at: c.createdAt,
+  updated_at: c.updatedAt,
+  ip_hash: c.ipHash,
+  user_agent: c.userAgent,
+});
