@@ -16,7 +16,7 @@ import { identifyClient } from '../http/client.ts';
 import { MAX_JSON_BYTES } from '../http/json-body.ts';
 import { negotiate } from '../http/negotiate.ts';
 import { addPreviewId } from '../http/preview-cookie.ts';
-import { submitComment } from '../services/submit-comment.ts';
+import { checkRateLimit, type SubmitOutcome, submitComment } from '../services/submit-comment.ts';
 import { getArticleIndex } from '../storage/articles.ts';
 import { articlePath } from '../urls.ts';
 import { articlePageQuerySchema, pageQuerySchema } from '../validation/article-query.ts';
@@ -45,6 +45,18 @@ async function renderFailedForm(
   const { comments } = await loadArticleComments(c, article, { form, ...(parent > 0 ? { replyTo: parent } : {}) });
   c.header('Cache-Control', 'no-store');
   return c.html(<ArticlePage article={article} siteUrl={c.env.SITE_URL} comments={comments} />, status);
+}
+
+/** The article page explaining, in Arabic, why the comment was refused. */
+function refuseForm(
+  c: Context<AppEnv>,
+  article: ArticleDocument,
+  form: CommentFormState,
+  outcome: Extract<SubmitOutcome, { kind: 'refused' }>,
+) {
+  if (outcome.retryAfter) c.header('Retry-After', String(outcome.retryAfter));
+  const alert = refusalMessage(outcome.reason, outcome.retryAfter);
+  return renderFailedForm(c, article, { ...form, alert }, REFUSALS[outcome.reason].status);
 }
 
 const pages = new Hono<AppEnv>()
@@ -110,11 +122,14 @@ const pages = new Hono<AppEnv>()
       },
     }),
     async (c) => {
+      const client = await identifyClient(c);
+      const limited = await checkRateLimit(c.env.COMMENT_LIMITER, client.ipHash);
       const article = await requireArticle(c, c.req.param('slug'));
       const body = await c.req.parseBody();
       const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
       const values = Object.fromEntries(FORM_FIELDS.map((name) => [name, field(name)])) as CommentFormState['values'];
       const parentText = values.parent_id ?? '';
+      if (limited?.kind === 'refused') return refuseForm(c, article, { values, errors: {} }, limited);
       const parsed = parseCommentInput({
         name: values.name,
         email: values.email,
@@ -129,16 +144,11 @@ const pages = new Hono<AppEnv>()
       const outcome = await submitComment(article, parsed.input, {
         db: c.get('db'),
         settings: readModerationSettings(c.env),
-        ...(await identifyClient(c)),
-        limiter: c.env.COMMENT_LIMITER,
+        ...client,
         now: new Date(),
         honeypot: field('fax') !== '',
       });
-      if (outcome.kind === 'refused') {
-        if (outcome.retryAfter) c.header('Retry-After', String(outcome.retryAfter));
-        const alert = refusalMessage(outcome.reason, outcome.retryAfter);
-        return renderFailedForm(c, article, { values, errors: {}, alert }, REFUSALS[outcome.reason].status);
-      }
+      if (outcome.kind === 'refused') return refuseForm(c, article, { values, errors: {} }, outcome);
       if (!outcome.approved) await addPreviewId(c, article.slug, outcome.id);
       c.header('Cache-Control', 'no-store');
       return c.redirect(`${articlePath(article.slug)}#comment-${outcome.id}`, 303);

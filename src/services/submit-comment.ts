@@ -33,8 +33,6 @@ export interface SubmitContext {
   /** HMAC of the client IP (never the IP itself). */
   ipHash: string;
   userAgent: string;
-  /** The `[[ratelimits]]` binding, keyed by IP hash. */
-  limiter: RateLimit | undefined;
   now: Date;
   /** The honeypot field was filled. */
   honeypot: boolean;
@@ -69,6 +67,18 @@ async function replay(
   return { kind: 'stored', id: first.commentId, approved, httpStatus: approved ? 201 : 202, replayed: true };
 }
 
+/** Seconds a rate-limited client is asked to wait (the limiter's period). */
+const RATE_LIMIT_PERIOD = 60;
+
+/**
+ * Counts one comment attempt of a client against the `[[ratelimits]]` binding, valid or not, so that a flood of
+ * rejected requests is stopped as early as one of accepted ones. Returns the refusal, or null to go on.
+ */
+export async function checkRateLimit(limiter: RateLimit | undefined, ipHash: string): Promise<SubmitOutcome | null> {
+  if (!limiter || (await limiter.limit({ key: ipHash })).success) return null;
+  return refused('rate-limited', RATE_LIMIT_PERIOD);
+}
+
 /** Submits a validated comment on `article`. */
 export async function submitComment(article: ArticleDocument, input: CommentInput, ctx: SubmitContext): Promise<SubmitOutcome> {
   const { db, now } = ctx;
@@ -81,7 +91,6 @@ export async function submitComment(article: ArticleDocument, input: CommentInpu
   }
   if (!commentsOpen(article, ctx.settings, now)) return refused('closed');
 
-  if (ctx.limiter && !(await ctx.limiter.limit({ key: ctx.ipHash })).success) return refused('rate-limited', 60);
   const last = await lastCommentSince(db, ctx.ipHash, input.email, since(FLOOD_SECONDS));
   if (last) return refused('too-fast', Math.max(1, Math.ceil(FLOOD_SECONDS - (now.getTime() - Date.parse(last)) / 1000)));
 

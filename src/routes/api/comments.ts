@@ -9,9 +9,9 @@ import { buildThreads, readModerationSettings } from '../../domain/comment.ts';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
 import { notModified, versionTag } from '../../http/caching.ts';
-import { identifyClient } from '../../http/client.ts';
+import { type ClientIdentity, identifyClient } from '../../http/client.ts';
 import { readJsonBody } from '../../http/json-body.ts';
-import { type RefusalReason, submitComment } from '../../services/submit-comment.ts';
+import { checkRateLimit, type RefusalReason, type SubmitOutcome, submitComment } from '../../services/submit-comment.ts';
 import { getApprovedComment, getCommentsVersion, listApprovedThreads } from '../../storage/comments.ts';
 import { absoluteUrl, articleCommentsApiPath } from '../../urls.ts';
 import { commentListQuerySchema, parseCommentInput } from '../../validation/comment.ts';
@@ -47,7 +47,22 @@ const commentId = (c: Context<AppEnv>): number => {
 
 const slugOf = (c: Context<AppEnv>): string => c.req.param('slug') ?? '';
 
-async function postComment(c: Context<AppEnv>, article: ArticleDocument, raw: unknown): Promise<Response> {
+/** Turns a refusal into its problem. */
+function refuse(outcome: Extract<SubmitOutcome, { kind: 'refused' }>): never {
+  const refusal = REFUSALS[outcome.reason];
+  throw new ProblemError(refusal.status, refusal.detail, {
+    type: refusal.type,
+    ...(outcome.reason === 'invalid-parent' ? { errors: { parent_id: [refusal.detail] } } : {}),
+    ...(outcome.retryAfter ? { headers: { 'Retry-After': String(outcome.retryAfter) } } : {}),
+  });
+}
+
+async function postComment(
+  c: Context<AppEnv>,
+  article: ArticleDocument,
+  raw: unknown,
+  client: ClientIdentity,
+): Promise<Response> {
   const key = c.req.header('Idempotency-Key');
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
     throw new ProblemError(400, 'Idempotency-Key must be 1–255 visible ASCII characters.', { type: 'invalid-parameters' });
@@ -64,24 +79,15 @@ async function postComment(c: Context<AppEnv>, article: ArticleDocument, raw: un
   if (!parsed.ok)
     throw new ProblemError(422, `Invalid fields: ${Object.keys(parsed.errors).join(', ')}.`, { errors: parsed.errors });
 
-  const client = await identifyClient(c);
   const outcome = await submitComment(article, parsed.input, {
     db: c.get('db'),
     settings: readModerationSettings(c.env),
     ...client,
-    limiter: c.env.COMMENT_LIMITER,
     now: new Date(),
     honeypot: false,
     ...(key ? { idempotency: { key, requestFingerprint: await sha256Hex(`${article.slug}\n${JSON.stringify(raw)}`) } } : {}),
   });
-  if (outcome.kind === 'refused') {
-    const refusal = REFUSALS[outcome.reason];
-    throw new ProblemError(refusal.status, refusal.detail, {
-      type: refusal.type,
-      ...(outcome.reason === 'invalid-parent' ? { errors: { parent_id: [refusal.detail] } } : {}),
-      ...(outcome.retryAfter ? { headers: { 'Retry-After': String(outcome.retryAfter) } } : {}),
-    });
-  }
+  if (outcome.kind === 'refused') refuse(outcome);
   c.header('Cache-Control', 'no-store');
   if (outcome.replayed) c.header('Idempotent-Replayed', 'true');
   if (!outcome.approved) return c.json({ status: 'pending' }, 202);
@@ -115,9 +121,12 @@ const comments = new Hono<AppEnv>()
     return c.json(commentJson(comment));
   })
   .post('/', async (c) => {
+    const client = await identifyClient(c);
+    const limited = await checkRateLimit(c.env.COMMENT_LIMITER, client.ipHash);
+    if (limited?.kind === 'refused') refuse(limited);
     const raw = await readJsonBody(c);
     const article = await requireArticle(c, slugOf(c));
-    return postComment(c, article, raw);
+    return postComment(c, article, raw, client);
   });
 
 export default comments;
