@@ -80,7 +80,7 @@ export async function setStatus(id: number, status: string) {
 export interface SeedOptions {
   slug: string;
   body: string;
-  status?: 'pending' | 'approved' | 'spam' | 'trash';
+  status?: 'pending' | 'approved' | 'spam';
   parentId?: number | null;
   depth?: number;
   reader?: Reader;
