@@ -80,11 +80,14 @@ export function problemResponse(c: Context<AppEnv>, problem: ProblemError): Resp
 /** The root error handler: expected failures keep their status; anything else is a 500 that reveals nothing. */
 export const onError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof ProblemError) return problemResponse(c, error);
-  if (error instanceof HTTPException && error.status < 500)
-    return problemResponse(
-      c,
-      new ProblemError(error.status as ContentfulStatusCode, error.message || 'The request could not be processed.'),
-    );
+  if (error instanceof HTTPException && error.status < 500) {
+    // Keep what the failing middleware said in headers (bearerAuth's WWW-Authenticate challenge).
+    const challenge = error.getResponse().headers.get('WWW-Authenticate');
+    const detail =
+      error.message || (error.status === 401 ? 'A valid Bearer token is required.' : 'The request could not be processed.');
+    const options = challenge ? { headers: { 'WWW-Authenticate': challenge } } : {};
+    return problemResponse(c, new ProblemError(error.status as ContentfulStatusCode, detail, options));
+  }
   console.error('unhandled error', c.req.method, c.req.path, error);
   return problemResponse(c, new ProblemError(500, 'Something went wrong on our side. It has been logged; please try again.'));
 };

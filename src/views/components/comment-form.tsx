@@ -68,7 +68,12 @@ function Field(props: {
 
 /** The form, or a notice that comments are closed. */
 export function CommentForm({ slug, open, state }: { slug: string; open: boolean; state: CommentFormState }) {
-  if (!open) return <p class="form-alert">أُغلق باب التعليق على هذا المقال.</p>;
+  if (!open)
+    return (
+      <p class="form-alert" {...(state.alert ? { role: 'alert' } : {})}>
+        أُغلق باب التعليق على هذا المقال.
+      </p>
+    );
   const errors = Object.entries(state.errors) as Array<[CommentField, string]>;
   const { values, replyTo } = state;
   return (

@@ -35,7 +35,8 @@ export async function attributesOf(html: string, selector: string, name: string)
   await new HTMLRewriter()
     .on(selector, {
       element(element) {
-        values.push(element.getAttribute(name));
+        const value = element.getAttribute(name);
+        values.push(value === null ? null : decodeEntities(value));
       },
     })
     .transform(new Response(html))
