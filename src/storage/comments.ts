@@ -183,20 +183,13 @@ export async function getIdempotentResponse(db: Db, key: string, since: string):
     : null;
 }
 
-/** A new comment, ready to store. */
-export interface NewComment {
-  articleSlug: string;
-  parentId: number | null;
-  depth: number;
-  authorName: string;
-  authorEmail: string;
-  authorUrl: string | null;
-  body: string;
-  bodyFingerprint: string;
+/** A new comment, ready to store: what a Comment will hold, minus what the database assigns. */
+export interface NewComment extends Omit<Comment, 'id' | 'updatedAt' | 'status'> {
+  /** New comments are never created in the trash. */
   status: Exclude<CommentStatus, 'trash'>;
-  createdAt: string;
-  ipHash: string;
-  userAgent: string;
+  /** sha-256 of the folded body, for duplicate detection. */
+  bodyFingerprint: string;
+  /** The first response to remember under an Idempotency-Key, and the age before which old keys are purged. */
   idempotency?: { key: string; requestFingerprint: string; responseStatus: 201 | 202; expiredBefore: string };
 }
 
