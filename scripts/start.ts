@@ -2,14 +2,20 @@
  * `npm start`: everything a newcomer needs for a local site at http://localhost:8787, with no account and no network.
  * Creates .dev.vars (fresh secrets, printed once), applies local D1 migrations, publishes content/ to local KV,
  * then runs `wrangler dev`. Every step is idempotent, so running it again is harmless.
+ *
+ * `PORT=8788 npm start` serves on another port; `npm start -- --persist-to DIR` keeps local KV and D1 in DIR
+ * instead of .wrangler/state (the end-to-end suite starts a throwaway site that way).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { OFFLINE_ENV, WRANGLER_BIN, wranglerOrThrow } from './lib/wrangler.ts';
 
 const PORT = process.env.PORT ?? '8787';
+const { values } = parseArgs({ options: { 'persist-to': { type: 'string' } } });
+const persist = values['persist-to'] ? ['--persist-to', values['persist-to']] : [];
 
 if (!existsSync('.dev.vars')) {
   const generated: string[] = [];
@@ -23,16 +29,20 @@ if (!existsSync('.dev.vars')) {
   console.log(`Created .dev.vars with fresh secrets (shown once, kept only in that file):\n  ${generated.join('\n  ')}\n`);
 }
 
-await wranglerOrThrow(['d1', 'migrations', 'apply', 'DB', '--local'], { inherit: true });
+await wranglerOrThrow(['d1', 'migrations', 'apply', 'DB', '--local', ...persist], { inherit: true });
 
-const publish = spawn(process.execPath, ['scripts/publish.ts', '--local'], { stdio: 'inherit', env: OFFLINE_ENV });
+const publish = spawn(process.execPath, ['scripts/publish.ts', '--local', ...persist], { stdio: 'inherit', env: OFFLINE_ENV });
 const published = await new Promise<number>((resolve) => publish.on('close', (code) => resolve(code ?? 1)));
 if (published !== 0) process.exit(published);
 
+// SITE_URL follows the port, so canonical URLs and the form's origin check match what the browser uses.
 // A fresh BUILD_ID per start keeps browsers from revalidating pages rendered by an older template to 304.
 const dev = spawn(
   process.execPath,
-  [...[WRANGLER_BIN, 'dev', '--port', PORT], ...['--var', `BUILD_ID:dev-${Date.now().toString(36)}`]],
+  [
+    ...[WRANGLER_BIN, 'dev', '--port', PORT, ...persist],
+    ...['--var', `SITE_URL:http://localhost:${PORT}`, '--var', `BUILD_ID:dev-${Date.now().toString(36)}`],
+  ],
   { stdio: 'inherit', env: OFFLINE_ENV },
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal));

@@ -57,19 +57,20 @@ export const commentInputSchema = z.strictObject({
       z.email({ error: COMMENT_MESSAGES.emailInvalid }),
     ),
   ),
+  // Stored as the URL standard serializes it (quotes, spaces and brackets percent-encoded), so it is a valid href.
   url: z.optional(
     z.pipe(
       z.pipe(
         text(COMMENT_MESSAGES.urlInvalid),
         z.transform((s) => s.trim()),
       ),
-      z.union([
-        z.literal(''),
-        z.string().check(
-          z.refine((s) => characterCount(s) <= COMMENT_LIMITS.url, COMMENT_MESSAGES.urlTooLong),
-          z.refine(isHttpUrl, COMMENT_MESSAGES.urlInvalid),
+      z.pipe(
+        z.string().check(z.refine((s) => s === '' || isHttpUrl(s), COMMENT_MESSAGES.urlInvalid)),
+        z.pipe(
+          z.transform((s: string) => (s === '' ? '' : new URL(s).href)),
+          z.string().check(z.refine((s) => characterCount(s) <= COMMENT_LIMITS.url, COMMENT_MESSAGES.urlTooLong)),
         ),
-      ]),
+      ),
     ),
   ),
   body: cleaned(cleanBody, COMMENT_MESSAGES.bodyRequired, COMMENT_LIMITS.body, COMMENT_MESSAGES.bodyTooLong),

@@ -37,6 +37,8 @@ export function Layout({ title, description, canonical, noindex, head, children 
           {canonical ? <link rel="canonical" href={canonical} /> : null}
           {noindex ? <meta name="robots" content="noindex" /> : null}
           <meta name="color-scheme" content="light dark" />
+          {/* No icon file: an empty data URL stops browsers from requesting /favicon.ico and logging a 404. */}
+          <link rel="icon" href="data:," />
           {head}
           {/* Trusted constant; its hash is what the CSP allows, so it must be emitted byte for byte. */}
           <style dangerouslySetInnerHTML={{ __html: STYLES }} />

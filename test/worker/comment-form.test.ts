@@ -20,7 +20,7 @@ async function follow(response: Response): Promise<{ response: Response; html: s
 describe('the comment form', () => {
   it('offers labelled fields with the server limits, autocomplete, dir="auto" and a hidden honeypot', async () => {
     const html = await (await request(SEED_PATH)).text();
-    expect(await attributesOf(html, 'form.comment-form', 'action')).toEqual([`${SEED_PATH}/comments#respond`]);
+    expect(await attributesOf(html, 'form.comment-form', 'action')).toEqual([`${SEED_PATH}/comments#form-status`]);
     expect(await attributesOf(html, 'form.comment-form', 'method')).toEqual(['post']);
     expect(await textsOf(html, 'form label')).toEqual([
       'الاسم *',

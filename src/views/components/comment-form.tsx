@@ -19,6 +19,12 @@ export interface CommentFormState {
   replyTo?: { id: number; authorName: string } | null;
 }
 
+/**
+ * Id of the error summary (or the refusal message). The form posts to this fragment: a re-rendered form is scrolled
+ * to it and focuses it, which autofocus alone cannot do once a fragment is in the URL; a 303 brings its own fragment.
+ */
+const FORM_STATUS_ID = 'form-status';
+
 /** The empty form. */
 export const EMPTY_FORM: CommentFormState = { values: {}, errors: {} };
 
@@ -79,7 +85,7 @@ export function CommentForm({ slug, open, state }: { slug: string; open: boolean
   return (
     <>
       {errors.length > 0 ? (
-        <div class="error-summary" role="alert" id="error-summary" tabindex={-1} autofocus>
+        <div class="error-summary" role="alert" id={FORM_STATUS_ID} tabindex={-1} autofocus>
           <p>
             <strong>تعذّر إرسال التعليق، يرجى تصحيح ما يلي:</strong>
           </p>
@@ -93,7 +99,7 @@ export function CommentForm({ slug, open, state }: { slug: string; open: boolean
         </div>
       ) : null}
       {state.alert ? (
-        <p class="form-alert" role="alert" tabindex={-1} autofocus>
+        <p class="form-alert" role="alert" id={FORM_STATUS_ID} tabindex={-1} autofocus>
           {state.alert}
         </p>
       ) : null}
@@ -102,7 +108,7 @@ export function CommentForm({ slug, open, state }: { slug: string; open: boolean
           تردّ على <bdi>{replyTo.authorName}</bdi> (<a href={`${articlePath(slug)}#respond`}>إلغاء الرد</a>)
         </p>
       ) : null}
-      <form method="post" action={`${articlePath(slug)}/comments#respond`} class="comment-form">
+      <form method="post" action={`${articlePath(slug)}/comments#${FORM_STATUS_ID}`} class="comment-form">
         <Field field="name" state={state} required>
           {(a) => (
             <input {...a} type="text" maxlength={COMMENT_LIMITS.name} autocomplete="name" dir="auto" value={values.name ?? ''} />

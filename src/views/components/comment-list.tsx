@@ -44,15 +44,10 @@ function Item({ comment, held, open }: { comment: CommentThread } & Omit<Comment
   const isHeld = held.has(comment.id);
   return (
     <li>
-      <article
-        class={isHeld ? 'comment held' : 'comment'}
-        id={`comment-${comment.id}`}
-        aria-labelledby={`comment-${comment.id}-author`}
-      >
+      {/* A div, not an <article>: a comment has no heading of its own, and an untitled article is an outline gap. */}
+      <div class={isHeld ? 'comment held' : 'comment'} id={`comment-${comment.id}`}>
         <p class="comment-meta">
-          <bdi class="comment-author" id={`comment-${comment.id}-author`}>
-            {author}
-          </bdi>
+          <bdi class="comment-author">{author}</bdi>
           {' · '}
           <a href={`#comment-${comment.id}`} class="comment-date">
             <time datetime={comment.createdAt}>{formatDisplayDateTime(comment.createdAt)}</time>
@@ -69,7 +64,7 @@ function Item({ comment, held, open }: { comment: CommentThread } & Omit<Comment
             ردّ على <bdi>{comment.authorName}</bdi>
           </a>
         ) : null}
-      </article>
+      </div>
       {comment.replies.length > 0 ? <CommentList threads={comment.replies} held={held} open={open} /> : null}
     </li>
   );

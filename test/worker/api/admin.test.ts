@@ -53,7 +53,7 @@ describe('GET /api/admin/comments', () => {
     const mine = data.find((c) => c.body === 'للمراجعة');
     expect(mine).toMatchObject({
       status: 'pending',
-      author: { name: 'مراجع', email: reader.email, url: 'https://r.example' },
+      author: { name: 'مراجع', email: reader.email, url: 'https://r.example/' },
       user_agent: 'Browser/1.0',
     });
     expect(mine?.ip_hash).toMatch(/^[0-9a-f]{64}$/);

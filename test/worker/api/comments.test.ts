@@ -41,7 +41,7 @@ describe('POST /api/articles/:slug/comments', () => {
     );
     expect(response.status).toBe(201);
     const comment = (await response.json()) as CommentJson;
-    expect(comment).toMatchObject({ parent_id: null, author: { name: 'منى', url: 'https://mona.example' }, body: 'جديد' });
+    expect(comment).toMatchObject({ parent_id: null, author: { name: 'منى', url: 'https://mona.example/' }, body: 'جديد' });
     expect(Object.keys(comment).sort()).toEqual(['author', 'body', 'created_at', 'id', 'parent_id']);
     expect(response.headers.get('Location')).toBe(`${ORIGIN}/api${ARTICLE}/comments/${comment.id}`);
     const fetched = await request(new URL(response.headers.get('Location') ?? '').pathname);
@@ -227,6 +227,16 @@ describe('POST /api/articles/:slug/comments', () => {
     expect(comment.body).toBe(body);
     expect(comment.author.name).toBe('أحمد<script>');
     expect(await env.DB.prepare('SELECT count(*) AS n FROM comments').first('n')).toBeGreaterThan(0);
+  });
+
+  it('stores a website as the URL standard writes it, so it is always a valid link', async () => {
+    const reader = newReader();
+    await seedComment({ slug: 'ankara-energy', body: 'سابق', reader });
+    const url = 'https://x.example/"><script>alert(1)</script>';
+    const comment = (await (
+      await postComment(ARTICLE, { name: 'a', email: reader.email, url, body: 'رابط' }, reader)
+    ).json()) as CommentJson;
+    expect(comment.author.url).toBe('https://x.example/%22%3E%3Cscript%3Ealert(1)%3C/script%3E');
   });
 
   it('normalises text to NFC', async () => {

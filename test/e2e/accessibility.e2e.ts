@@ -1,0 +1,61 @@
+// axe-core in the real page: WCAG 2.2 AA and best practices, zero violations.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, SEED_PATH, url, useBrowser, VIEWPORTS } from './browser.ts';
+
+const browser = useBrowser();
+const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+async function violations(page: Page): Promise<string[]> {
+  // The site's CSP forbids all scripts; axe is injected through DevTools, where CSP does not apply.
+  await page.evaluate(await AXE_SOURCE);
+  const result = await page.evaluate(
+    (tags) =>
+      (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: Document,
+              opts: object,
+            ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
+          };
+        }
+      ).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    TAGS,
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const PAGES = [
+  ['the front page', '/'],
+  ['the article page', SEED_PATH],
+  ['the 404 page', '/articles/no-such-article'],
+] as const;
+
+describe.each(VIEWPORTS)('accessibility on a $name', (viewport) => {
+  it.each(PAGES)('%s has no axe violations', async (_, path) => {
+    const page = await openPage(browser(), { viewport });
+    await page.goto(url(path));
+    expect(await violations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the article page with a validation error has no axe violations', async () => {
+    const page = await openPage(browser(), { viewport });
+    await page.goto(url(SEED_PATH));
+    await page.fill('#field-name', 'x');
+    await page.fill('#field-email', 'x@example');
+    await page.fill('#field-body', 'تعليق');
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.status() === 422),
+      page.click('button[type=submit]'),
+    ]);
+    await page.waitForLoadState();
+    expect(await page.locator('.error-summary').count()).toBe(1);
+    expect(await violations(page)).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,91 @@
+// Readers comment without JavaScript, reply through reply links, and hostile comments stay inert.
+import { describe, expect, it } from 'vitest';
+import { adminApi, approvedComment, openPage, SEED_PATH, url, useBrowser, VIEWPORTS } from './browser.ts';
+
+const browser = useBrowser();
+
+describe.each(VIEWPORTS)('commenting on a $name, JavaScript off', (viewport) => {
+  it('sends a valid comment and comes back to the article with the confirmation', async () => {
+    const page = await openPage(browser(), { viewport, javaScriptEnabled: false });
+    await page.goto(url(SEED_PATH));
+    const body = `تعليق من المتصفح على ${viewport.name} ${crypto.randomUUID().slice(0, 6)}`;
+    await page.fill('#field-name', 'قارئة');
+    await page.fill('#field-email', `browser-${crypto.randomUUID()}@example.com`);
+    await page.fill('#field-body', body);
+    await Promise.all([page.waitForURL(/#comment-\d+$/), page.click('button[type=submit]')]);
+    expect(new URL(page.url()).pathname).toBe(SEED_PATH);
+    const held = page.locator('.comment.held');
+    expect(await held.locator('.held-note').innerText()).toBe('تعليقك بانتظار المراجعة');
+    expect(await held.locator('.comment-body').innerText()).toBe(body);
+    expect(await held.isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('returns an invalid comment with the error next to the field, the summary focused, and the text kept', async () => {
+    const page = await openPage(browser(), { viewport, javaScriptEnabled: false });
+    await page.goto(url(SEED_PATH));
+    const body = 'نص طويل كتبته ولا أريد أن أفقده\nسطر ثان';
+    await page.fill('#field-name', '   ');
+    await page.fill('#field-email', 'reader@example.com');
+    await page.fill('#field-url', 'https://reader.example');
+    await page.fill('#field-body', body);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.click('button[type=submit]'),
+    ]);
+    expect(response.status()).toBe(422);
+    await page.waitForLoadState();
+    expect(await page.title()).toMatch(/^خطأ: /);
+    expect(await page.locator('#error-name').innerText()).toBe('الرجاء كتابة اسمك.');
+    expect(await page.locator('#field-name').getAttribute('aria-describedby')).toBe('error-name');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('form-status');
+    expect(await page.locator('.error-summary a').getAttribute('href')).toBe('#field-name');
+    expect(await page.inputValue('#field-email')).toBe('reader@example.com');
+    expect(await page.inputValue('#field-url')).toBe('https://reader.example');
+    expect(await page.inputValue('#field-body')).toBe(body);
+    await page.context().close();
+  });
+
+  it('replies to a comment through its reply link', async () => {
+    const parent = await approvedComment({ name: 'صاحب التعليق', body: `تعليق للرد عليه ${crypto.randomUUID().slice(0, 6)}` });
+    const page = await openPage(browser(), { viewport, javaScriptEnabled: false });
+    await page.goto(url(SEED_PATH));
+    await Promise.all([page.waitForURL(/replyto=/), page.click(`#comment-${parent} a.reply`)]);
+    expect(await page.locator('.replying').innerText()).toContain('صاحب التعليق');
+    const email = `reply-${crypto.randomUUID()}@example.com`;
+    await page.fill('#field-name', 'مجيب');
+    await page.fill('#field-email', email);
+    await page.fill('#field-body', 'هذا رد عبر الرابط');
+    await Promise.all([page.waitForURL(/#comment-\d+$/), page.click('button[type=submit]')]);
+    const queue = (await (await adminApi('/comments?limit=100')).json()) as {
+      data: Array<{ parent_id: number | null; author: { email: string } }>;
+    };
+    expect(queue.data.find((c) => c.author.email === email)?.parent_id).toBe(parent);
+    expect(await page.locator(`#comment-${parent} ~ .comment-list .comment.held`).count()).toBe(1);
+    await page.context().close();
+  });
+});
+
+describe('a hostile comment', () => {
+  it('is shown as text and never opens a dialog', async () => {
+    const payload = `<img src=x onerror=alert(1)> <script>alert(2)</script> ${crypto.randomUUID().slice(0, 6)}`;
+    const id = await approvedComment({
+      name: '<script>alert(3)</script>',
+      body: payload,
+      url: 'https://x.example/"><script>alert(4)</script>',
+    });
+    const page = await openPage(browser(), { viewport: VIEWPORTS[0] });
+    const dialogs: string[] = [];
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    await page.goto(url(SEED_PATH));
+    await page.waitForTimeout(500);
+    expect(await page.locator(`#comment-${id} .comment-body`).innerText()).toBe(payload);
+    expect(await page.locator(`#comment-${id} .comment-author`).innerText()).toBe('<script>alert(3)</script>');
+    expect(await page.locator(`#comment-${id} img`).count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,47 @@
+// Lighthouse (mobile preset) on the article page, in Debian's Chromium.
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { artifactPath } from './artifacts.ts';
+import { CHROMIUM, SEED_PATH, url } from './browser.ts';
+
+const LIGHTHOUSE_CLI = join(createRequire(import.meta.url).resolve('lighthouse/package.json'), '..', 'cli', 'index.js');
+const TARGETS = { accessibility: 100, 'best-practices': 100, seo: 100, performance: 95 } as const;
+
+describe('Lighthouse on the article page (mobile)', () => {
+  it('scores Accessibility 100, Best Practices 100, SEO 100 and Performance at least 95', async () => {
+    const report = await artifactPath('lighthouse-article.json');
+    const flags =
+      '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
+    await promisify(execFile)(
+      process.execPath,
+      [
+        LIGHTHOUSE_CLI,
+        url(SEED_PATH),
+        '--output=json',
+        `--output-path=${report}`,
+        `--chrome-flags=${flags}`,
+        '--only-categories=performance,accessibility,best-practices,seo',
+        '--quiet',
+      ],
+      { env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 110_000 },
+    );
+    const { categories, audits } = JSON.parse(await readFile(report, 'utf8')) as {
+      categories: Record<string, { score: number }>;
+      audits: Record<string, { score: number | null; title: string; scoreDisplayMode: string }>;
+    };
+    const scores = Object.fromEntries(Object.keys(TARGETS).map((k) => [k, Math.round((categories[k]?.score ?? 0) * 100)]));
+    console.log(`Lighthouse scores: ${JSON.stringify(scores)} (report: ${report})`);
+    const failing = Object.entries(audits)
+      .filter(([, a]) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+      .map(([id, a]) => `${id}: ${a.title}`);
+    for (const [category, target] of Object.entries(TARGETS))
+      expect({ category, score: scores[category], failing }).toMatchObject({
+        category,
+        score: expect.toSatisfy((s: number) => s >= target),
+      });
+  });
+});
