@@ -25,6 +25,8 @@ export default defineConfig(async () => {
                 bindings: {
                   SITE_URL: 'https://minbar.test',
                   BUILD_ID: 'test',
+                  // Most tests change KV and D1 behind the Worker's back; the memory cache has its own tests.
+                  RESPONSE_CACHE_SECONDS: '0',
                   ADMIN_TOKEN: 'test-admin-token',
                   IP_HASH_SECRET: 'test-ip-hash-secret',
                   TEST_MIGRATIONS: await readD1Migrations('migrations'),

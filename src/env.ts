@@ -25,6 +25,8 @@ export interface Bindings extends CloudflareBindings {
   COMMENT_MAX_LINKS: string;
   /** Days after publication when comments close; "0" never. */
   COMMENTS_CLOSE_AFTER_DAYS: string;
+  /** Seconds a public response is served from the isolate's memory (0 turns it off); see src/http/response-cache.ts. */
+  RESPONSE_CACHE_SECONDS: string;
   /** Limits new comments per client (IP hash). */
   COMMENT_LIMITER: RateLimit;
   /** Secret bearer token of the admin API; the admin API answers 503 while it is unset. */

@@ -7,12 +7,14 @@ import type { AppEnv } from './env.ts';
 import { notFound, onError, ProblemError, problemResponse } from './errors.tsx';
 import { canonicalUrls } from './http/canonical.ts';
 import { d1Session } from './http/d1-session.ts';
+import { responseCache } from './http/response-cache.ts';
 import { securityHeaders } from './http/security.ts';
 import api from './routes/api/index.ts';
 import pages from './routes/pages.tsx';
 
 const app = new Hono<AppEnv>();
 
+app.use(responseCache());
 app.use(securityHeaders());
 app.use(
   methodNotAllowed({

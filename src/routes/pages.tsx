@@ -28,7 +28,7 @@ import { refusalMessage } from '../views/comment-messages.ts';
 import type { CommentField, CommentFormState } from '../views/components/comment-form.tsx';
 import { requireArticle, sendArticleJson } from './api/articles.ts';
 import { REFUSALS } from './api/comments.ts';
-import { loadArticleComments } from './article-comments.ts';
+import { articleCommentsState, loadArticleComments } from './article-comments.ts';
 
 /** Teasers per list page. */
 const PAGE_SIZE = 20;
@@ -42,7 +42,7 @@ async function renderFailedForm(
   status: ContentfulStatusCode,
 ) {
   const parent = Number(form.values.parent_id);
-  const { comments } = await loadArticleComments(c, article, { form, ...(parent > 0 ? { replyTo: parent } : {}) });
+  const comments = await loadArticleComments(c, article, { form, ...(parent > 0 ? { replyTo: parent } : {}) });
   c.header('Cache-Control', 'no-store');
   return c.html(<ArticlePage article={article} siteUrl={c.env.SITE_URL} comments={comments} />, status);
 }
@@ -96,18 +96,20 @@ const pages = new Hono<AppEnv>()
     const article = await requireArticle(c, c.req.param('slug'));
     if (representation === 'application/json') return sendArticleJson(c, article);
     const { replyto, comments_after } = c.req.valid('query');
-    const loaded = await loadArticleComments(c, article, {
+    const { version, previewIds } = await articleCommentsState(c, article);
+    if (previewIds.length > 0) {
+      // The author's own held comment may be on this page: for their eyes only, never in a shared cache.
+      c.header('Cache-Control', 'private, no-store');
+    } else {
+      const cached = notModified(c, versionTag(c, article.hash, 'html', version, replyto ?? '', comments_after ?? ''));
+      if (cached) return cached;
+    }
+    const comments = await loadArticleComments(c, article, {
+      previewIds,
       ...(replyto ? { replyTo: Number(replyto) } : {}),
       ...(comments_after ? { afterId: Number(comments_after) } : {}),
     });
-    if (loaded.private) {
-      // The author's own held comment is on this page: for their eyes only, never in a shared cache.
-      c.header('Cache-Control', 'private, no-store');
-    } else {
-      const cached = notModified(c, versionTag(c, article.hash, 'html', loaded.version, replyto ?? '', comments_after ?? ''));
-      if (cached) return cached;
-    }
-    return c.html(<ArticlePage article={article} siteUrl={c.env.SITE_URL} comments={loaded.comments} />);
+    return c.html(<ArticlePage article={article} siteUrl={c.env.SITE_URL} comments={comments} />);
   })
   .post(
     '/articles/:slug/comments',
