@@ -161,8 +161,9 @@ async function seedComments(base: URL, slug: string): Promise<void> {
   for (let i = 0; i < 50; i++) await post(roots[i * 3]);
 }
 
+/** The fastest Worker that serves the page: its bytes encoded once, at startup, and returned as they are. */
 const ceilingScript = (body: string, headers: Record<string, string>) =>
-  `const BODY = ${JSON.stringify(body)};\nconst HEADERS = ${JSON.stringify(headers)};\nexport default { fetch() { return new Response(BODY, { headers: HEADERS }); } };\n`;
+  `const BODY = new TextEncoder().encode(${JSON.stringify(body)});\nconst HEADERS = ${JSON.stringify(headers)};\nexport default { fetch() { return new Response(BODY, { headers: HEADERS }); } };\n`;
 
 // ---------- Lua scripts for wrk ----------
 

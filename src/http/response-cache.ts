@@ -9,7 +9,8 @@ import type { AppEnv } from '../env.ts';
 import { ifNoneMatchHits } from './caching.ts';
 
 interface Entry {
-  body: ArrayBuffer;
+  /** Null for a validator-only entry, learnt from a 304: it can answer revalidations, not full requests. */
+  body: ArrayBuffer | null;
   status: number;
   headers: Array<[string, string]>;
   etag: string | null;
@@ -32,15 +33,24 @@ const isPersonal = (request: Request): boolean =>
   request.headers.has('X-D1-Bookmark') ||
   request.headers.has('Authorization');
 
-function replay(entry: Entry, request: Request, now: number): Response {
+/** The stored answer to `request`, or null when the entry cannot give it (a full request to a validator-only entry). */
+function replay(entry: Entry, request: Request, now: number): Response | null {
+  const fresh = entry.etag !== null && ifNoneMatchHits(request.headers.get('If-None-Match') ?? undefined, entry.etag);
+  if (!fresh && entry.body === null) return null;
   const headers = new Headers(entry.headers);
   headers.set('Age', String(Math.floor((now - entry.storedAt) / 1000)));
-  if (entry.etag && ifNoneMatchHits(request.headers.get('If-None-Match') ?? undefined, entry.etag)) {
+  if (fresh) {
     headers.delete('Content-Length');
     headers.delete('Content-Type');
     return new Response(null, { status: 304, headers });
   }
   return new Response(entry.body, { status: entry.status, headers });
+}
+
+function store(key: string, entry: Entry): void {
+  entries.delete(key);
+  if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+  entries.set(key, entry);
 }
 
 /** Serves fresh public GET responses from memory and stores new ones; any successful write empties it. */
@@ -58,14 +68,18 @@ export const responseCache = (): MiddlewareHandler<AppEnv> =>
     const key = `${c.req.url}\n${c.req.header('Accept') ?? ''}`;
     const now = Date.now();
     const hit = entries.get(key);
-    if (hit && now - hit.storedAt < ttl) return replay(hit, c.req.raw, now);
+    const replayed = hit && now - hit.storedAt < ttl ? replay(hit, c.req.raw, now) : null;
+    if (replayed) return replayed;
 
     await next();
     const res = c.res;
-    if (res.status !== 200 || !res.headers.get('Cache-Control')?.startsWith('public') || res.headers.has('Set-Cookie')) return;
+    if (!res.headers.get('Cache-Control')?.startsWith('public') || res.headers.has('Set-Cookie')) return;
+    const etag = res.headers.get('ETag');
+    if (res.status === 304 && etag && !hit?.body) {
+      store(key, { body: null, status: 200, headers: [...res.headers], etag, storedAt: now });
+      return;
+    }
+    if (res.status !== 200) return;
     const body = await res.clone().arrayBuffer();
-    if (body.byteLength > MAX_BODY_BYTES) return;
-    entries.delete(key);
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-    entries.set(key, { body, status: res.status, headers: [...res.headers], etag: res.headers.get('ETag'), storedAt: now });
+    if (body.byteLength <= MAX_BODY_BYTES) store(key, { body, status: 200, headers: [...res.headers], etag, storedAt: now });
   };

@@ -52,6 +52,20 @@ describe('the response memory', () => {
     expect(revalidated.headers.get('ETag')).toBe(etag);
   });
 
+  it('learns a validator from a 304, and still builds a full page for a request without one', async () => {
+    const etag = (await fetchCached(PATH)).headers.get('ETag') ?? '';
+    clearResponseCache();
+    expect((await fetchCached(PATH, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    await withDek('موجز لا يُرى في 304', async () => {
+      const fromMemory = await fetchCached(PATH, { headers: { 'If-None-Match': etag } });
+      expect(fromMemory.status).toBe(304);
+      expect(fromMemory.headers.get('Age')).not.toBeNull();
+      const full = await fetchCached(PATH);
+      expect(full.status).toBe(200);
+      expect(await full.text()).toContain('موجز لا يُرى في 304');
+    });
+  });
+
   it('keeps representations apart (Accept is part of the key)', async () => {
     await fetchCached(PATH);
     const json = await fetchCached(PATH, { headers: { Accept: 'application/json' } });
