@@ -260,10 +260,13 @@ async function main() {
     const index = await (await minbar.mf.getKVNamespace('ARTICLES')).get('v1:index', 'text');
     const slug = (JSON.parse(index ?? '{}') as { articles?: Array<{ slug: string }> }).articles?.[0]?.slug ?? '';
     await seedComments(minbar.url, slug);
-    const page = await fetch(new URL(articlePath(slug), minbar.url));
+    // As wrk asks for it: no Accept-Encoding, so the ceiling serves the same identity-encoded bytes.
+    const page = await fetch(new URL(articlePath(slug), minbar.url), { headers: { 'Accept-Encoding': 'identity' } });
     const html = await page.text();
     const etag = page.headers.get('ETag') ?? '';
-    const headers = Object.fromEntries([...page.headers].filter(([k]) => !['content-length', 'date', 'etag'].includes(k)));
+    const headers = Object.fromEntries(
+      [...page.headers].filter(([k]) => !['content-length', 'content-encoding', 'transfer-encoding', 'date', 'etag'].includes(k)),
+    );
     const ceiling = await startWorkerd({
       host: '127.0.0.1',
       port: 0,

@@ -3,18 +3,18 @@
  */
 import { Hono } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import type { AppEnv } from './env.ts';
+import type { AppEnv, Bindings } from './env.ts';
 import { notFound, onError, ProblemError, problemResponse } from './errors.tsx';
 import { canonicalUrls } from './http/canonical.ts';
 import { d1Session } from './http/d1-session.ts';
-import { responseCache } from './http/response-cache.ts';
+import { answerFromMemory, rememberResponses } from './http/response-cache.ts';
 import { securityHeaders } from './http/security.ts';
 import api from './routes/api/index.ts';
 import pages from './routes/pages.tsx';
 
 const app = new Hono<AppEnv>();
 
-app.use(responseCache());
+app.use(rememberResponses());
 app.use(securityHeaders());
 app.use(
   methodNotAllowed({
@@ -37,4 +37,7 @@ app.route('/', pages);
 app.notFound(notFound);
 app.onError(onError);
 
-export default app;
+/** The Worker: a fresh public response from memory when there is one, otherwise the app. */
+export default {
+  fetch: (request, env, ctx) => answerFromMemory(request, env) ?? app.fetch(request, env, ctx),
+} satisfies ExportedHandler<Bindings>;

@@ -1,20 +1,16 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import worker from '../../../src/index.ts';
 import { type AdminComment, admin, newReader, postComment, seedComment } from '../helpers/comments.ts';
-import { ORIGIN, request } from '../helpers/http.ts';
+import { request, requestWithEnv } from '../helpers/http.ts';
 import { expectProblem } from '../helpers/schemas.ts';
 
 describe('admin API authentication', () => {
   it('answers 503 and stays closed when no ADMIN_TOKEN is configured', async () => {
-    const ctx = createExecutionContext();
-    const response = await worker.fetch(
-      new Request(`${ORIGIN}/api/admin/comments`, { headers: { Authorization: 'Bearer anything' } }),
-      { ...env, ADMIN_TOKEN: undefined },
-      ctx,
+    const response = await requestWithEnv(
+      '/api/admin/comments',
+      { ADMIN_TOKEN: undefined },
+      { headers: { Authorization: 'Bearer anything' } },
     );
-    await waitOnExecutionContext(ctx);
     const problem = await expectProblem(response, 503);
     expect(problem.detail).toContain('ADMIN_TOKEN');
   });

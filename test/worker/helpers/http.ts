@@ -1,5 +1,8 @@
 // Requests to the Worker under test, through its real fetch handler inside workerd.
-import { exports } from 'cloudflare:workers';
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env, exports } from 'cloudflare:workers';
+import type { Bindings } from '../../../src/env.ts';
+import worker from '../../../src/index.ts';
 
 /** The site origin the tests run against (SITE_URL in vitest.config.ts). */
 export const ORIGIN = 'https://minbar.test';
@@ -16,3 +19,15 @@ export const SEED_PATH = `/articles/${encodeURIComponent(SEED_SLUG)}`;
 
 /** The admin token configured for tests (vitest.config.ts). */
 export const ADMIN_TOKEN = 'test-admin-token';
+
+/** Fetches from the Worker with some bindings changed (e.g. a secret unset), through its exported fetch handler. */
+export async function requestWithEnv(path: string, overrides: Partial<Bindings>, init: RequestInit = {}): Promise<Response> {
+  const ctx = createExecutionContext();
+  const request = new Request(`${ORIGIN}${path}`, { redirect: 'manual', ...init }) as Request<
+    unknown,
+    IncomingRequestCfProperties
+  >;
+  const response = await worker.fetch(request, { ...env, ...overrides }, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
+}

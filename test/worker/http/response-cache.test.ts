@@ -1,21 +1,15 @@
 // The per-isolate memory of public responses (src/http/response-cache.ts), with the cache turned on.
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clearResponseCache } from '../../../src/http/response-cache.ts';
-import worker from '../../../src/index.ts';
 import { newReader, seedComment } from '../helpers/comments.ts';
-import { ADMIN_TOKEN, ORIGIN } from '../helpers/http.ts';
+import { ADMIN_TOKEN, ORIGIN, requestWithEnv } from '../helpers/http.ts';
 
 const PATH = '/articles/benghazi-port';
 const KEY = 'v1:article:benghazi-port';
 
-async function fetchCached(path: string, init: RequestInit = {}, seconds = '5'): Promise<Response> {
-  const ctx = createExecutionContext();
-  const response = await worker.fetch(new Request(`${ORIGIN}${path}`, init), { ...env, RESPONSE_CACHE_SECONDS: seconds }, ctx);
-  await waitOnExecutionContext(ctx);
-  return response;
-}
+const fetchCached = (path: string, init: RequestInit = {}, seconds = '5') =>
+  requestWithEnv(path, { RESPONSE_CACHE_SECONDS: seconds }, init);
 
 async function withDek<T>(dek: string, run: () => Promise<T>): Promise<T> {
   const stored = (await env.ARTICLES.get<Record<string, unknown>>(KEY, 'json')) ?? {};
