@@ -16,6 +16,7 @@ export interface ClientIdentity {
 export async function identifyClient(c: Context<AppEnv>): Promise<ClientIdentity> {
   const secret = c.env.IP_HASH_SECRET;
   if (!secret) throw new ProblemError(503, 'Comments are not configured: the IP_HASH_SECRET secret is not set.');
-  const ip = c.req.header('CF-Connecting-IP') ?? c.req.header('X-Real-IP') ?? 'unknown';
+  // Cloudflare sets CF-Connecting-IP and clients cannot forge it; no other header is trusted.
+  const ip = c.req.header('CF-Connecting-IP') ?? 'unknown';
   return { ipHash: await hmacHex(secret, ip), userAgent: c.req.header('User-Agent') ?? '' };
 }
