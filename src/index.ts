@@ -10,6 +10,7 @@ import { d1Session } from './http/d1-session.ts';
 import { answerFromMemory, rememberResponses } from './http/response-cache.ts';
 import { securityHeaders } from './http/security.ts';
 import api from './routes/api/index.ts';
+import discovery from './routes/discovery.ts';
 import pages from './routes/pages.tsx';
 
 const app = new Hono<AppEnv>();
@@ -32,6 +33,7 @@ app.use(canonicalUrls());
 app.use(d1Session());
 
 app.route('/api', api);
+app.route('/', discovery);
 app.route('/', pages);
 
 app.notFound(notFound);
