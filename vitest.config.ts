@@ -30,7 +30,7 @@ export default defineConfig(async () => {
                   ADMIN_TOKEN: 'test-admin-token',
                   IP_HASH_SECRET: 'test-ip-hash-secret',
                   TEST_MIGRATIONS: await readD1Migrations('migrations'),
-                  TEST_KV_ENTRIES: [...entries.articles, entries.index],
+                  TEST_KV_ENTRIES: [...entries.articles, ...entries.derived],
                 },
               },
             }),

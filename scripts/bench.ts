@@ -118,7 +118,8 @@ async function seedMinbar(mf: Miniflare): Promise<void> {
   if (!publication) throw new Error(formatErrors(errors));
   const entries = toKvEntries(publication);
   const kv = await mf.getKVNamespace('ARTICLES');
-  for (const entry of [...entries.articles, entries.index]) await kv.put(entry.key, entry.value, { metadata: entry.metadata });
+  for (const entry of [...entries.articles, ...entries.derived])
+    await kv.put(entry.key, entry.value, { metadata: entry.metadata });
   const db = await mf.getD1Database('DB');
   for (const file of readdirSync('migrations')
     .filter((f) => f.endsWith('.sql'))

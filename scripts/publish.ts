@@ -56,7 +56,9 @@ console.log(
   `${values['dry-run'] ? 'would publish' : 'published'} to ${where} KV: ${plan.added.length} added, ${plan.changed.length} changed, ` +
     `${plan.removed.length} removed, ${plan.unchanged.length} unchanged`,
 );
-if (values['dry-run'] || (changedSlugs.size === 0 && plan.removed.length === 0 && !plan.indexChanged)) process.exit(0);
+const nothingToDo =
+  changedSlugs.size === 0 && plan.removed.length === 0 && plan.derivedChanged.length === 0 && plan.derivedRemoved.length === 0;
+if (values['dry-run'] || nothingToDo) process.exit(0);
 
 const dir = await mkdtemp(join(tmpdir(), 'minbar-publish-'));
 try {
@@ -70,13 +72,19 @@ try {
     'articles.json',
     entries.articles.filter((e) => changedSlugs.has(e.key.slice(ARTICLE_KEY_PREFIX.length))),
   );
-  await put('index.json', [entries.index]);
-  if (plan.removed.length > 0) {
+  // The index and feeds only after every article they name is in place; removals last.
+  const derivedChanged = new Set(plan.derivedChanged);
+  await put(
+    'derived.json',
+    entries.derived.filter((e) => derivedChanged.has(e.key)),
+  );
+  const removedKeys = [...plan.removed.map(articleKey), ...plan.derivedRemoved];
+  if (removedKeys.length > 0) {
     const file = join(dir, 'removed.json');
-    await writeFile(file, JSON.stringify(plan.removed.map(articleKey)));
+    await writeFile(file, JSON.stringify(removedKeys));
     await kv('bulk', 'delete', file, '--force');
   }
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
-console.log(`index ${INDEX_KEY} holds ${publication.index.articles.length} article(s)`);
+console.log(`index ${INDEX_KEY} holds ${publication.index.articles.length} article(s); ${publication.feeds.size} feed(s)`);

@@ -9,8 +9,15 @@ import matter from 'gray-matter';
 import { Marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import YAML from 'yaml';
-import type { ArticleDocument, ArticleIndex, ArticleSummary, Heading } from '../../src/domain/article.ts';
-import { ARTICLE_KEY_PREFIX, articleKey, INDEX_KEY } from '../../src/storage/article-keys.ts';
+import {
+  type ArticleDocument,
+  type ArticleFeed,
+  type ArticleIndex,
+  type ArticleSummary,
+  FEED_SIZE,
+  type Heading,
+} from '../../src/domain/article.ts';
+import { ARTICLE_KEY_PREFIX, articleKey, FEED_KEY_PREFIX, feedKey, INDEX_KEY } from '../../src/storage/article-keys.ts';
 import { parseEditorDate, toNewsroomTime } from '../../src/text/dates.ts';
 import { isSlug, uniqueIds } from '../../src/text/slug.ts';
 import { countWords, readingMinutes } from '../../src/text/words.ts';
@@ -34,6 +41,8 @@ export interface SourceFile {
 export interface Publication {
   articles: ArticleDocument[];
   index: ArticleIndex;
+  /** The site's feed and one per category, keyed by their KV keys. */
+  feeds: Map<string, ArticleFeed>;
 }
 
 /** One entry of `wrangler kv bulk put`. */
@@ -227,38 +236,61 @@ export function buildPublication(files: SourceFile[]): { publication?: Publicati
       }),
     )
     .sort(newestFirst);
-  return { publication: { articles, index: { hash: sha256(JSON.stringify(summaries)), articles: summaries } }, errors: [] };
-}
-
-/** The KV entries of a publication: each article, then the index. Metadata carries the hash for the next diff. */
-export function toKvEntries(publication: Publication): { articles: KvEntry[]; index: KvEntry } {
+  const bySlugDoc = new Map(articles.map((a) => [a.slug, a]));
+  const newest = summaries.map((s) => bySlugDoc.get(s.slug) as ArticleDocument);
+  const feed = (list: ArticleDocument[], category: ArticleFeed['category']): ArticleFeed => {
+    const items = list.slice(0, FEED_SIZE);
+    return { hash: sha256(JSON.stringify([category, items.map((a) => a.hash)])), category, articles: items };
+  };
+  const feeds = new Map<string, ArticleFeed>([[feedKey(), feed(newest, null)]]);
+  for (const [slug, { name }] of categoryNames)
+    feeds.set(
+      feedKey(slug),
+      feed(
+        newest.filter((a) => a.category.slug === slug),
+        { slug, name },
+      ),
+    );
   return {
-    articles: publication.articles.map((a) => ({
-      key: articleKey(a.slug),
-      value: JSON.stringify(a),
-      metadata: { hash: a.hash },
-    })),
-    index: { key: INDEX_KEY, value: JSON.stringify(publication.index), metadata: { hash: publication.index.hash } },
+    publication: { articles, index: { hash: sha256(JSON.stringify(summaries)), articles: summaries }, feeds },
+    errors: [],
   };
 }
 
-/** What a publish changes, given the article keys and hashes now in KV. */
+/** The KV entries of a publication: each article, then what is derived from all of them (the index, the feeds). */
+export function toKvEntries(publication: Publication): { articles: KvEntry[]; derived: KvEntry[] } {
+  const entry = (key: string, value: { hash: string }): KvEntry => ({
+    key,
+    value: JSON.stringify(value),
+    metadata: { hash: value.hash },
+  });
+  return {
+    articles: publication.articles.map((a) => entry(articleKey(a.slug), a)),
+    derived: [entry(INDEX_KEY, publication.index), ...[...publication.feeds].map(([key, feed]) => entry(key, feed))],
+  };
+}
+
+/** What a publish changes, given the keys and hashes now in KV. */
 export interface PublishPlan {
   added: string[];
   changed: string[];
   removed: string[];
   unchanged: string[];
-  indexChanged: boolean;
+  /** Index and feed documents to write (their content changed) and to delete (their category is gone). */
+  derivedChanged: string[];
+  derivedRemoved: string[];
 }
 
 /** Compares what is in KV (key → hash) with the publication. */
 export function planPublish(current: Map<string, string | undefined>, publication: Publication): PublishPlan {
+  const derived = toKvEntries(publication).derived;
   const plan: PublishPlan = {
     added: [],
     changed: [],
     removed: [],
     unchanged: [],
-    indexChanged: current.get(INDEX_KEY) !== publication.index.hash,
+    derivedChanged: derived.filter((e) => current.get(e.key) !== e.metadata.hash).map((e) => e.key),
+    derivedRemoved: [...current.keys()].filter((key) => key.startsWith(FEED_KEY_PREFIX) && !publication.feeds.has(key)),
   };
   const next = new Set<string>();
   for (const article of publication.articles) {

@@ -58,3 +58,15 @@ export interface ArticleIndex {
   hash: string;
   articles: ArticleSummary[];
 }
+
+/** Most recent articles a feed carries. */
+export const FEED_SIZE = 20;
+
+/** A feed document (`v1:feed:all`, `v1:feed:category:<slug>`): the newest articles in full, built at publish time. */
+export interface ArticleFeed {
+  /** sha-256 (hex) of the articles' hashes; changes when any of them does. */
+  hash: string;
+  /** The category, for a category's feed. */
+  category: Category | null;
+  articles: ArticleDocument[];
+}

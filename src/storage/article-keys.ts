@@ -14,3 +14,13 @@ export const INDEX_KEY = 'v1:index';
  * @example articleKey('libya-turkey') // 'v1:article:libya-turkey'
  */
 export const articleKey = (slug: string): string => `${ARTICLE_KEY_PREFIX}${slug}`;
+
+/** Prefix of the feed documents. */
+export const FEED_KEY_PREFIX = 'v1:feed:';
+
+/**
+ * The KV key of the site's feed, or of a category's.
+ * @example feedKey('libya') // 'v1:feed:category:libya'
+ */
+export const feedKey = (categorySlug?: string): string =>
+  categorySlug === undefined ? `${FEED_KEY_PREFIX}all` : `${FEED_KEY_PREFIX}category:${categorySlug}`;

@@ -1,8 +1,8 @@
 /**
  * Reading published articles from Workers KV. Writing is the publisher's job (scripts/publish.ts).
  */
-import type { ArticleDocument, ArticleIndex } from '../domain/article.ts';
-import { articleKey, INDEX_KEY } from './article-keys.ts';
+import type { ArticleDocument, ArticleFeed, ArticleIndex } from '../domain/article.ts';
+import { articleKey, feedKey, INDEX_KEY } from './article-keys.ts';
 
 const EMPTY_INDEX: ArticleIndex = { hash: 'empty', articles: [] };
 
@@ -14,4 +14,9 @@ export async function getArticle(kv: KVNamespace, slug: string): Promise<Article
 /** The index of all published articles (empty before the first publish). */
 export async function getArticleIndex(kv: KVNamespace): Promise<ArticleIndex> {
   return (await kv.get<ArticleIndex>(INDEX_KEY, 'json')) ?? EMPTY_INDEX;
+}
+
+/** The feed document of the site, or of a category (null when no such category is published). */
+export async function getFeed(kv: KVNamespace, categorySlug?: string): Promise<ArticleFeed | null> {
+  return kv.get<ArticleFeed>(feedKey(categorySlug), 'json');
 }

@@ -323,3 +323,12 @@ export async function getModerationLog(
     .all<{ from: string; to: string; actor: string; at: string }>();
   return results;
 }
+
+/** The newest approved comments of an article (for its comments feed). */
+export async function listRecentApproved(db: Db, slug: string, limit: number): Promise<PublicComment[]> {
+  const { results } = await db
+    .prepare(`SELECT ${PUBLIC_COLUMNS} FROM comments WHERE article_slug = ?1 AND status = 'approved' ORDER BY id DESC LIMIT ?2`)
+    .bind(slug, limit)
+    .all<PublicRow>();
+  return results.map(toPublic);
+}

@@ -28,6 +28,7 @@ export function ArticleListPage({ heading, path, siteUrl, page }: ArticleListPag
       title={number > 1 ? `${title} (صفحة ${number})` : title}
       description={path === '/' ? 'آخر الأخبار والتحليلات على منبر.' : `أخبار ${heading} على منبر.`}
       canonical={`${siteUrl.replace(/\/+$/, '')}${pageHref(path, number)}`}
+      feeds={path === '/' ? [] : [{ title: `${heading} | ${SITE_NAME}`, base: `${path}/feed` }]}
       head={
         <>
           {number > 1 ? <link rel="prev" href={pageHref(path, number - 1)} /> : null}

@@ -100,6 +100,7 @@ export function ArticlePage({ article, siteUrl, comments }: ArticlePageProps) {
   return (
     <Layout
       title={`${failed ? 'خطأ: ' : ''}${article.title} | ${SITE_NAME}`}
+      feeds={[{ title: `تعليقات: ${article.title}`, base: `${articlePath(article.slug)}/comments/feed` }]}
       description={article.dek}
       canonical={url}
       head={

@@ -20,11 +20,22 @@ export interface LayoutProps {
   noindex?: boolean;
   /** Extra head elements (Open Graph, JSON-LD, rel=prev/next). */
   head?: Child;
+  /** Feeds of this page besides the site's (a category's, an article's comments), by title and URL without extension. */
+  feeds?: Array<{ title: string; base: string }>;
   children?: Child;
 }
 
 /** The HTML document every page renders into. */
-export function Layout({ title, description, canonical, noindex, head, children }: LayoutProps) {
+/** The site's own feeds, announced on every page. */
+const SITE_FEEDS = [{ title: SITE_NAME, base: '/feed' }];
+
+const FEED_LINKS = [
+  { ext: 'xml', type: 'application/rss+xml', label: 'RSS' },
+  { ext: 'atom', type: 'application/atom+xml', label: 'Atom' },
+  { ext: 'json', type: 'application/feed+json', label: 'JSON Feed' },
+] as const;
+
+export function Layout({ title, description, canonical, noindex, head, feeds = [], children }: LayoutProps) {
   return (
     <>
       {raw('<!doctype html>')}
@@ -39,6 +50,11 @@ export function Layout({ title, description, canonical, noindex, head, children 
           <meta name="color-scheme" content="light dark" />
           {/* No icon file: an empty data URL stops browsers from requesting /favicon.ico and logging a 404. */}
           <link rel="icon" href="data:," />
+          {[...SITE_FEEDS, ...feeds].flatMap((feed) =>
+            FEED_LINKS.map((f) => (
+              <link rel="alternate" type={f.type} title={`${feed.title} (${f.label})`} href={`${feed.base}.${f.ext}`} />
+            )),
+          )}
           {head}
           {/* Trusted constant; its hash is what the CSP allows, so it must be emitted byte for byte. */}
           <style dangerouslySetInnerHTML={{ __html: STYLES }} />

@@ -127,7 +127,7 @@ describe('buildPublication', () => {
 });
 
 describe('planPublish', () => {
-  it('tells added, changed, removed and unchanged articles apart', () => {
+  it('tells added, changed, removed and unchanged articles apart, and which index and feed documents to write', () => {
     const { publication } = buildPublication([file('same', VALID), file('edited', VALID), file('new', VALID)]);
     if (!publication) throw new Error('fixture does not publish');
     const hashOf = (slug: string) => publication.articles.find((a) => a.slug === slug)?.hash;
@@ -136,13 +136,41 @@ describe('planPublish', () => {
       ['v1:article:edited', 'old-hash'],
       ['v1:article:gone', 'x'],
       ['v1:index', 'old-index'],
+      ['v1:feed:all', publication.feeds.get('v1:feed:all')?.hash],
+      ['v1:feed:category:gone', 'x'],
     ]);
     expect(planPublish(current, publication)).toEqual({
       added: ['new'],
       changed: ['edited'],
       removed: ['gone'],
       unchanged: ['same'],
-      indexChanged: true,
+      derivedChanged: ['v1:index', 'v1:feed:category:libya'],
+      derivedRemoved: ['v1:feed:category:gone'],
     });
+  });
+});
+
+describe('feeds', () => {
+  it('builds the site feed and one per category, newest first, full articles, at most 20', () => {
+    const files = Array.from({ length: 22 }, (_, i) =>
+      file(`a${i}`, VALID.replace('2026-11-30', `2026-11-${String(i + 1).padStart(2, '0')}`)),
+    );
+    const { publication } = buildPublication([
+      ...files,
+      file('t', VALID.replace('slug: libya', 'slug: turkey').replace('name: ليبيا', 'name: تركيا')),
+    ]);
+    const all = publication?.feeds.get('v1:feed:all');
+    expect(all?.articles).toHaveLength(20);
+    expect(all?.articles.slice(0, 2).map((a) => a.slug)).toEqual(['t', 'a21']);
+    expect(all?.articles[0]?.body_html).toBe('<p>نص الخبر.</p>\n');
+    expect(publication?.feeds.get('v1:feed:category:turkey')).toMatchObject({
+      category: { slug: 'turkey', name: 'تركيا' },
+      articles: [{ slug: 't' }],
+    });
+    expect([...(publication?.feeds.keys() ?? [])].sort()).toEqual([
+      'v1:feed:all',
+      'v1:feed:category:libya',
+      'v1:feed:category:turkey',
+    ]);
   });
 });

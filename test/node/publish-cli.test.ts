@@ -63,7 +63,12 @@ describe('npm run publish', () => {
     const first = await publish();
     expect(first.code).toBe(0);
     expect(first.out).toContain('1 added, 0 changed, 0 removed, 0 unchanged');
-    expect(await storedKeys()).toEqual(['v1:article:تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا', 'v1:index']);
+    expect(await storedKeys()).toEqual([
+      'v1:article:تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا',
+      'v1:feed:all',
+      'v1:feed:category:libya',
+      'v1:index',
+    ]);
     const second = await publish();
     expect(second.out).toContain('0 added, 0 changed, 0 removed, 1 unchanged');
   });
@@ -84,7 +89,12 @@ describe('npm run publish', () => {
     await rm(join(content, 'new-one.md'));
     const removed = await publish();
     expect(removed.out).toContain('- removed  new-one');
-    expect(await storedKeys()).toEqual(['v1:article:تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا', 'v1:index']);
+    expect(await storedKeys()).toEqual([
+      'v1:article:تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا',
+      'v1:feed:all',
+      'v1:feed:category:libya',
+      'v1:index',
+    ]);
   });
 
   it('refuses to guess the target', async () => {
