@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedComment } from './helpers/comments.ts';
 import { attributesOf } from './helpers/html.ts';
-import { ORIGIN, request, SEED_PATH, SEED_SLUG } from './helpers/http.ts';
+import { ORIGIN, request, SEED_PATH } from './helpers/http.ts';
 
 const all = (text: string, tag: string) => [...text.matchAll(new RegExp(`<${tag}[^>]*>([^<]*)</${tag}>`, 'g'))].map((m) => m[1]);
 
