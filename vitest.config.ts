@@ -7,6 +7,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 import { buildPublication, formatErrors, readContentDir, toKvEntries } from './scripts/lib/publication.ts';
+import { planSearch, searchIndexSql } from './scripts/lib/search-index.ts';
 
 export default defineConfig(async () => {
   const files = [...(await readContentDir('content/articles')), ...(await readContentDir('test/fixtures/articles'))];
@@ -31,6 +32,7 @@ export default defineConfig(async () => {
                   IP_HASH_SECRET: 'test-ip-hash-secret',
                   TEST_MIGRATIONS: await readD1Migrations('migrations'),
                   TEST_KV_ENTRIES: [...entries.articles, ...entries.derived],
+                  TEST_SEARCH_SQL: searchIndexSql(planSearch(new Map(), publication.articles)),
                 },
               },
             }),

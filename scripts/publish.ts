@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ARTICLE_KEY_PREFIX, articleKey, INDEX_KEY } from '../src/storage/article-keys.ts';
 import { buildPublication, formatErrors, planPublish, readContentDir, toKvEntries } from './lib/publication.ts';
+import { planSearch, searchIndexSql } from './lib/search-index.ts';
 import { wranglerOrThrow } from './lib/wrangler.ts';
 
 const USAGE = 'usage: npm run publish -- --local | --remote [--content DIR] [--persist-to DIR] [--dry-run]';
@@ -58,7 +59,28 @@ console.log(
 );
 const nothingToDo =
   changedSlugs.size === 0 && plan.removed.length === 0 && plan.derivedChanged.length === 0 && plan.derivedRemoved.length === 0;
-if (values['dry-run'] || nothingToDo) process.exit(0);
+
+// The search index lives in D1 (its schema is applied first, idempotently) and keeps its own record of article
+// versions, so it catches up even when KV did not change (a database created after the articles were published).
+const d1 = (...args: string[]) => wranglerOrThrow(['d1', 'execute', 'DB', ...target, ...args]);
+await wranglerOrThrow(['d1', 'migrations', 'apply', 'DB', ...target]);
+const indexedRows = JSON.parse((await d1('--json', '--command', 'SELECT slug, hash FROM search_articles')).stdout) as Array<{
+  results?: Array<{ slug: string; hash: string }>;
+}>;
+const searchPlan = planSearch(new Map((indexedRows[0]?.results ?? []).map((r) => [r.slug, r.hash])), publication.articles);
+console.log(`search index: ${searchPlan.index.length} to index, ${searchPlan.remove.length} to remove`);
+if (values['dry-run']) process.exit(0);
+if (searchPlan.index.length > 0 || searchPlan.remove.length > 0) {
+  const dir = await mkdtemp(join(tmpdir(), 'minbar-search-'));
+  try {
+    const file = join(dir, 'search.sql');
+    await writeFile(file, searchIndexSql(searchPlan));
+    await d1('--file', file, ...(values.remote ? ['--yes'] : []));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+if (nothingToDo) process.exit(0);
 
 const dir = await mkdtemp(join(tmpdir(), 'minbar-publish-'));
 try {

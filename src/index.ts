@@ -12,6 +12,7 @@ import { securityHeaders } from './http/security.ts';
 import api from './routes/api/index.ts';
 import discovery from './routes/discovery.ts';
 import pages from './routes/pages.tsx';
+import { searchPage } from './routes/search.tsx';
 
 const app = new Hono<AppEnv>();
 
@@ -33,6 +34,7 @@ app.use(canonicalUrls());
 app.use(d1Session());
 
 app.route('/api', api);
+app.route('/search', searchPage);
 app.route('/', discovery);
 app.route('/', pages);
 

@@ -107,7 +107,7 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
 /** Visible text of HTML that marked produced (tags become spaces; marked only emits the five basic entities). */
-function plainText(html: string): string {
+export function plainText(html: string): string {
   return html.replace(/<[^>]*>/g, ' ').replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
 }
 

@@ -3,6 +3,7 @@
  * snake_case rows never leave this file. Writes that belong together are one batch (one transaction).
  */
 import type { Comment, CommentStatus, PublicComment } from '../domain/comment.ts';
+import { indexComment, unindexComment } from './search.ts';
 
 /** A D1 database or a session on it (reads that must see the reader's own writes). */
 export type Db = Pick<D1Database, 'prepare' | 'batch'>;
@@ -235,7 +236,8 @@ export async function insertComment(db: Db, c: NewComment): Promise<{ id: number
         .bind(c.idempotency.key, c.idempotency.requestFingerprint, c.idempotency.responseStatus, c.createdAt),
     );
   }
-  if (c.status === 'approved') statements.push(bumpVersion(db, c.articleSlug));
+  if (c.status === 'approved')
+    statements.push(bumpVersion(db, c.articleSlug), indexComment(db, { id: null, articleSlug: c.articleSlug, body: c.body }));
   try {
     const [inserted] = await db.batch<{ id: number }>(statements);
     return { id: inserted?.results[0]?.id as number };
@@ -286,6 +288,11 @@ export async function setCommentStatus(
     db.prepare('UPDATE comments SET status = ?2, updated_at = ?3 WHERE id = ?1').bind(comment.id, status, at),
     logChange(db, comment.id, comment.status, status, actor, at),
     bumpVersion(db, comment.articleSlug),
+    // Only approved comments are searchable.
+    unindexComment(db, comment.id),
+    ...(status === 'approved'
+      ? [indexComment(db, { id: comment.id, articleSlug: comment.articleSlug, body: comment.body })]
+      : []),
   ]);
 }
 
@@ -307,6 +314,7 @@ export async function deleteComment(db: Db, comment: Comment, actor: string, at:
       .bind(comment.id),
     db.prepare('UPDATE comments SET parent_id = ?2 WHERE parent_id = ?1').bind(comment.id, comment.parentId),
     db.prepare('DELETE FROM comments WHERE id = ?1').bind(comment.id),
+    unindexComment(db, comment.id),
     logChange(db, comment.id, comment.status, 'deleted', actor, at),
     bumpVersion(db, comment.articleSlug),
   ]);

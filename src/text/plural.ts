@@ -32,3 +32,13 @@ export const COMMENT_COUNT: PluralForms = {
   many: '{n} تعليقاً',
   other: '{n} تعليق',
 };
+
+/** "n results", for the search page. */
+export const SEARCH_RESULTS: PluralForms = {
+  zero: 'لا توجد نتائج',
+  one: 'نتيجة واحدة',
+  two: 'نتيجتان',
+  few: '{n} نتائج',
+  many: '{n} نتيجة',
+  other: '{n} نتيجة',
+};

@@ -68,6 +68,13 @@ export function Layout({ title, description, canonical, noindex, head, feeds = [
               <a class="brand" href="/">
                 {SITE_NAME}
               </a>
+              <search>
+                <form class="site-search" method="get" action="/search">
+                  <label for="site-search">ابحث</label>
+                  <input type="search" id="site-search" name="q" dir="auto" maxlength={200} autocomplete="off" />
+                  <button type="submit">بحث</button>
+                </form>
+              </search>
             </div>
           </header>
           <main id="main" tabindex={-1} class="wrap">

@@ -17,7 +17,11 @@ em{font-weight:600}
 .skip{position:absolute;inset-inline-start:1rem;top:-5rem;background:var(--fg);color:var(--bg);padding:.5rem 1rem;border-radius:.25rem;z-index:2}
 .skip:focus{top:.5rem}
 .site-header{border-block-end:1px solid var(--line)}
-.site-header .wrap{display:flex;align-items:center;min-height:3.5rem}
+.site-header .wrap{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem;min-height:3.5rem;padding-block:.5rem}
+.site-search{display:flex;align-items:center;gap:.25rem;font-size:.95rem}
+.site-search input{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--muted);border-radius:.25rem;padding:.25rem .5rem;width:9rem}
+.site-search button{padding:.25rem .75rem;min-height:36px}
+mark{background:#fde68a;color:#1b1b1b}
 .brand{font-size:1.5rem;font-weight:700;color:var(--fg);text-decoration:none}
 main{display:block;padding-block:1rem 2rem}
 main:focus{outline:none}
@@ -62,5 +66,5 @@ input[type=text],input[type=email],input[type=url],textarea{font:inherit;color:i
 button{font:inherit;font-weight:700;color:var(--bg);background:var(--accent);border:0;border-radius:.25rem;padding:.6rem 1.5rem;cursor:pointer;min-height:44px}
 .to-top{display:inline-block;margin-block:1.5rem;padding:.5rem 0}
 .site-footer{border-block-start:1px solid var(--line);color:var(--muted);font-size:.95rem;padding-block:1rem 2rem}
-@media print{.skip,.site-header,.crumbs,.respond,.reply,.to-top,.pager{display:none}body{background:#fff;color:#000;font-size:12pt}a{color:inherit;text-decoration:none}.wrap{max-width:none}h1,h2{break-after:avoid}p{orphans:3;widows:3}}
+@media print{.skip,.site-search,.site-header,.crumbs,.respond,.reply,.to-top,.pager{display:none}body{background:#fff;color:#000;font-size:12pt}a{color:inherit;text-decoration:none}.wrap{max-width:none}h1,h2{break-after:avoid}p{orphans:3;widows:3}}
 `.trim();

@@ -3,5 +3,6 @@ declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
     TEST_KV_ENTRIES: Array<{ key: string; value: string; metadata: { hash: string } }>;
+    TEST_SEARCH_SQL: string;
   }
 }

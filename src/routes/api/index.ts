@@ -7,6 +7,7 @@ import { cors } from 'hono/cors';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
 import { negotiate } from '../../http/negotiate.ts';
+import { searchApi } from '../search.tsx';
 import admin from './admin.ts';
 import articles from './articles.ts';
 import comments from './comments.ts';
@@ -25,5 +26,6 @@ api.use('/articles', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHe
 api.route('/articles/:slug/comments', comments);
 api.route('/articles', articles);
 api.route('/admin', admin);
+api.route('/search', searchApi);
 
 export default api;

@@ -1,0 +1,53 @@
+/**
+ * Search: `GET /search?q=` (the Arabic results page) and `GET /api/search?q=&page=` (JSON), one service behind both.
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from '../env.ts';
+import { ProblemError } from '../errors.tsx';
+import { search } from '../services/search.ts';
+import { getArticleIndex } from '../storage/articles.ts';
+import { absoluteUrl } from '../urls.ts';
+import { searchQuerySchema } from '../validation/article-query.ts';
+import { validate } from '../validation/validate.ts';
+import { SearchPage } from '../views/search-page.tsx';
+
+/** Search results change with every publish and approval: cached briefly, never revalidated by ETag. */
+const SEARCH_CACHE_CONTROL = 'public, max-age=60';
+
+/** `/search`: the results page. */
+export const searchPage = new Hono<AppEnv>().get('/', validate('query', searchQuerySchema), async (c) => {
+  const { q, page } = c.req.valid('query');
+  const outcome = q ? await search(c.get('db'), await getArticleIndex(c.env.ARTICLES), q, page) : null;
+  c.header('Cache-Control', SEARCH_CACHE_CONTROL);
+  return c.html(<SearchPage query={q} outcome={outcome} />);
+});
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** `/api/search`: the results as JSON, with each snippet's matches in `<mark>`. */
+export const searchApi = new Hono<AppEnv>().get('/', validate('query', searchQuerySchema), async (c) => {
+  const { q, page } = c.req.valid('query');
+  if (!q)
+    throw new ProblemError(400, 'Give the words to search for in q.', {
+      type: 'invalid-parameters',
+      errors: { q: ['is required'] },
+    });
+  const outcome = await search(c.get('db'), await getArticleIndex(c.env.ARTICLES), q, page);
+  if (outcome.results === null)
+    throw new ProblemError(400, 'q has no word to search for (letters or digits).', {
+      type: 'invalid-parameters',
+      errors: { q: ['has no searchable word'] },
+    });
+  c.header('Cache-Control', SEARCH_CACHE_CONTROL);
+  return c.json({
+    data: outcome.results.map((r) => ({
+      kind: r.kind,
+      title: r.title,
+      url: absoluteUrl(c.env.SITE_URL, r.path),
+      category: r.category,
+      published_at: r.published_at,
+      snippet_html: r.snippet.map((p) => (p.match ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text))).join(''),
+    })),
+    meta: { query: q, pagination: { page: outcome.page, per_page: 10, total: outcome.total, pages: outcome.pages } },
+  });
+});

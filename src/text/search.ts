@@ -1,0 +1,82 @@
+/**
+ * Arabic-aware search terms: one normaliser for the indexed text and for the query, so spelling variants and
+ * attached prefixes meet. SQLite's FTS5 tokenizer knows none of this (vowel marks split its words, and أ/ا, ة/ه
+ * never match), so Minbar hands FTS5 words that are already folded and lightly stemmed.
+ */
+import { foldArabic } from './arabic.ts';
+
+/** Attached prefixes removed from the start of a folded word, longest first: conjunction/preposition + article. */
+const PREFIXES = ['وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
+/** Letters and digits of any script: a word. */
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The search form of one folded word: the article and the conjunctions و and ف (with or without the article) are
+ * stripped, keeping at least two letters of the word.
+ * @example searchStem('الليبيه') // 'ليبيه'
+ */
+export function searchStem(word: string): string {
+  for (const prefix of PREFIXES)
+    if (word.startsWith(prefix) && word.length - prefix.length >= 2) return word.slice(prefix.length);
+  if ((word.startsWith('و') || word.startsWith('ف')) && word.length >= 4) return word.slice(1);
+  return word;
+}
+
+/**
+ * The search terms of a text: folded (tashkeel, tatweel, alef and hamza forms, ta marbuta, alef maqsura, Persian
+ * letters, Arabic-Indic digits), split into words, each stemmed.
+ * @example searchTerms('وتُرْكِيـــا والليبية') // ['تركيا', 'ليبيه']
+ */
+export function searchTerms(text: string): string[] {
+  return (foldArabic(text).match(WORD) ?? []).map(searchStem);
+}
+
+/** Text as the index stores it: its search terms, space-separated. */
+export const indexText = (text: string): string => searchTerms(text).join(' ');
+
+/**
+ * An FTS5 MATCH expression for a reader's query: every term must appear, each quoted as a plain string (so FTS5
+ * syntax in the query, such as `"`, `*`, `NEAR(` or `OR`, is only ever text), the last one also as a prefix.
+ * Returns null when the query has no searchable word.
+ * @example ftsQuery('انقرة "تركيا*"') // '"انقره" "تركيا"*'
+ */
+export function ftsQuery(query: string): string | null {
+  const terms = [...new Set(searchTerms(query))].slice(0, 12);
+  if (terms.length === 0) return null;
+  return terms.map((term, i) => `"${term.replace(/"/g, '""')}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
+}
+
+/** A piece of a snippet: plain text, marked when it matched the query. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+/**
+ * A window of the original text around the first match, cut into parts so the caller can mark matching words
+ * (in HTML, `<mark>`), without ever treating the text as markup.
+ */
+export function snippet(text: string, query: string, maxWords = 30): SnippetPart[] {
+  const wanted = searchTerms(query);
+  const isMatch = (word: string) => {
+    const [term] = searchTerms(word);
+    return term !== undefined && wanted.some((w) => term === w || term.startsWith(w));
+  };
+  const tokens = text.split(/(\s+)/).filter((t) => t !== '');
+  const words = tokens.filter((t) => !/^\s+$/.test(t));
+  const first = Math.max(0, words.findIndex(isMatch));
+  const start = Math.max(0, first - Math.floor(maxWords / 3));
+  const parts: SnippetPart[] = [];
+  let seen = -1;
+  for (const token of tokens) {
+    if (!/^\s+$/.test(token)) seen += 1;
+    if (seen < start || seen >= start + maxWords) continue;
+    const match = !/^\s+$/.test(token) && isMatch(token);
+    const last = parts.at(-1);
+    if (last && last.match === match) last.text += token;
+    else parts.push({ text: token, match });
+  }
+  if (start > 0) parts.unshift({ text: '… ', match: false });
+  if (start + maxWords < words.length) parts.push({ text: ' …', match: false });
+  return parts;
+}
