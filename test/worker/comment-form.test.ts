@@ -22,16 +22,16 @@ describe('the comment form', () => {
     const html = await (await request(SEED_PATH)).text();
     expect(await attributesOf(html, 'form.comment-form', 'action')).toEqual([`${SEED_PATH}/comments#form-status`]);
     expect(await attributesOf(html, 'form.comment-form', 'method')).toEqual(['post']);
-    expect(await textsOf(html, 'form label')).toEqual([
+    expect(await textsOf(html, 'form.comment-form label')).toEqual([
       'الاسم *',
       'البريد الإلكتروني *',
       'الموقع الإلكتروني',
       'التعليق *',
       'اترك هذا الحقل فارغاً',
     ]);
-    expect(await attributesOf(html, 'form [required]', 'name')).toEqual(['name', 'email', 'body']);
-    expect(await attributesOf(html, 'form input, form textarea', 'maxlength')).toEqual(['245', '100', '200', '65525', null]);
-    expect(await attributesOf(html, 'form input, form textarea', 'autocomplete')).toEqual(['name', 'email', 'url', null, 'off']);
+    expect(await attributesOf(html, 'form.comment-form [required]', 'name')).toEqual(['name', 'email', 'body']);
+    expect(await attributesOf(html, 'form.comment-form input, form.comment-form textarea', 'maxlength')).toEqual(['245', '100', '200', '65525', null]);
+    expect(await attributesOf(html, 'form.comment-form input, form.comment-form textarea', 'autocomplete')).toEqual(['name', 'email', 'url', null, 'off']);
     expect(await attributesOf(html, '#field-name, #field-body', 'dir')).toEqual(['auto', 'auto']);
     expect(await attributesOf(html, '.hp', 'aria-hidden')).toEqual(['true']);
     expect(await attributesOf(html, '.hp input', 'name')).toEqual(['fax']);
