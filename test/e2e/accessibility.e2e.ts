@@ -51,7 +51,7 @@ describe.each(VIEWPORTS)('accessibility on a $name', (viewport) => {
     await page.fill('#field-body', 'تعليق');
     await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST' && r.status() === 422),
-      page.click('button[type=submit]'),
+      page.click('form.comment-form button[type=submit]'),
     ]);
     await page.waitForLoadState();
     expect(await page.locator('.error-summary').count()).toBe(1);

@@ -12,7 +12,7 @@ describe.each(VIEWPORTS)('commenting on a $name, JavaScript off', (viewport) => 
     await page.fill('#field-name', 'قارئة');
     await page.fill('#field-email', `browser-${crypto.randomUUID()}@example.com`);
     await page.fill('#field-body', body);
-    await Promise.all([page.waitForURL(/#comment-\d+$/), page.click('button[type=submit]')]);
+    await Promise.all([page.waitForURL(/#comment-\d+$/), page.click('form.comment-form button[type=submit]')]);
     expect(new URL(page.url()).pathname).toBe(SEED_PATH);
     const held = page.locator('.comment.held');
     expect(await held.locator('.held-note').innerText()).toBe('تعليقك بانتظار المراجعة');
@@ -31,7 +31,7 @@ describe.each(VIEWPORTS)('commenting on a $name, JavaScript off', (viewport) => 
     await page.fill('#field-body', body);
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.click('button[type=submit]'),
+      page.click('form.comment-form button[type=submit]'),
     ]);
     expect(response.status()).toBe(422);
     await page.waitForLoadState();
@@ -56,7 +56,7 @@ describe.each(VIEWPORTS)('commenting on a $name, JavaScript off', (viewport) => 
     await page.fill('#field-name', 'مجيب');
     await page.fill('#field-email', email);
     await page.fill('#field-body', 'هذا رد عبر الرابط');
-    await Promise.all([page.waitForURL(/#comment-\d+$/), page.click('button[type=submit]')]);
+    await Promise.all([page.waitForURL(/#comment-\d+$/), page.click('form.comment-form button[type=submit]')]);
     const queue = (await (await adminApi('/comments?limit=100')).json()) as {
       data: Array<{ parent_id: number | null; author: { email: string } }>;
     };

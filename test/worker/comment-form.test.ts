@@ -30,8 +30,20 @@ describe('the comment form', () => {
       'اترك هذا الحقل فارغاً',
     ]);
     expect(await attributesOf(html, 'form.comment-form [required]', 'name')).toEqual(['name', 'email', 'body']);
-    expect(await attributesOf(html, 'form.comment-form input, form.comment-form textarea', 'maxlength')).toEqual(['245', '100', '200', '65525', null]);
-    expect(await attributesOf(html, 'form.comment-form input, form.comment-form textarea', 'autocomplete')).toEqual(['name', 'email', 'url', null, 'off']);
+    expect(await attributesOf(html, 'form.comment-form input, form.comment-form textarea', 'maxlength')).toEqual([
+      '245',
+      '100',
+      '200',
+      '65525',
+      null,
+    ]);
+    expect(await attributesOf(html, 'form.comment-form input, form.comment-form textarea', 'autocomplete')).toEqual([
+      'name',
+      'email',
+      'url',
+      null,
+      'off',
+    ]);
     expect(await attributesOf(html, '#field-name, #field-body', 'dir')).toEqual(['auto', 'auto']);
     expect(await attributesOf(html, '.hp', 'aria-hidden')).toEqual(['true']);
     expect(await attributesOf(html, '.hp input', 'name')).toEqual(['fax']);
