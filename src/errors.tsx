@@ -54,7 +54,7 @@ export class ProblemError extends HTTPException {
 
 /** JSON for clients of the API and of negotiated routes that asked for JSON; HTML for everyone else. */
 function wantsJson(c: Context): boolean {
-  if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return true;
+  if (c.req.path.startsWith('/api/')) return true;
   return negotiate(c, ['text/html', 'application/json']) === 'application/json';
 }
 

@@ -9,7 +9,7 @@ import { canonicalUrls } from './http/canonical.ts';
 import { d1Session } from './http/d1-session.ts';
 import { answerFromMemory, rememberResponses } from './http/response-cache.ts';
 import { securityHeaders } from './http/security.ts';
-import api from './routes/api/index.ts';
+import api from './routes/api/index.tsx';
 import discovery from './routes/discovery.ts';
 import pages from './routes/pages.tsx';
 import { searchPage } from './routes/search.tsx';
@@ -40,6 +40,9 @@ app.route('/', pages);
 
 app.notFound(notFound);
 app.onError(onError);
+
+/** The app itself, for tests that read its routes. */
+export { app };
 
 /** The Worker: a fresh public response from memory when there is one, otherwise the app. */
 export default {
