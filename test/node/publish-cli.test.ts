@@ -31,6 +31,15 @@ function publish(...args: string[]): Promise<{ code: number; out: string }> {
   });
 }
 
+/** Article slugs the D1 search index holds. */
+async function indexedSlugs(): Promise<string[]> {
+  const { stdout } = await wranglerOrThrow([
+    ...['d1', 'execute', 'DB', '--local', '--persist-to', state, '--json'],
+    ...['--command', "SELECT ref FROM search_index WHERE kind = 'article' ORDER BY ref"],
+  ]);
+  return (JSON.parse(stdout) as Array<{ results: Array<{ ref: string }> }>)[0]?.results.map((r) => r.ref) ?? [];
+}
+
 async function storedKeys(): Promise<string[]> {
   const { stdout } = await wranglerOrThrow(['kv', 'key', 'list', '--binding', 'ARTICLES', '--local', '--persist-to', state]);
   return (JSON.parse(stdout) as Array<{ name: string }>).map((k) => k.name).sort();
@@ -69,8 +78,10 @@ describe('npm run publish', () => {
       'v1:feed:category:libya',
       'v1:index',
     ]);
+    expect(await indexedSlugs()).toEqual(['تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا']);
     const second = await publish();
     expect(second.out).toContain('0 added, 0 changed, 0 removed, 1 unchanged');
+    expect(second.out).toContain('search index: 0 to index, 0 to remove');
   });
 
   it('reports changed and removed articles, and unpublishes a deleted file', async () => {
@@ -89,6 +100,8 @@ describe('npm run publish', () => {
     await rm(join(content, 'new-one.md'));
     const removed = await publish();
     expect(removed.out).toContain('- removed  new-one');
+    expect(removed.out).toContain('search index: 0 to index, 1 to remove');
+    expect(await indexedSlugs()).toEqual(['تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا']);
     expect(await storedKeys()).toEqual([
       'v1:article:تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا',
       'v1:feed:all',
