@@ -3,8 +3,9 @@
  */
 import type { ArticleSummary } from '../domain/article.ts';
 import type { Page } from '../domain/pagination.ts';
-import { articlePath, categoryPath } from '../urls.ts';
-import { PublishedDate } from './components/published-date.tsx';
+import { articlePath } from '../urls.ts';
+import { Pager } from './components/pager.tsx';
+import { TeaserMeta } from './components/teaser-meta.tsx';
 import { Layout, SITE_NAME } from './layout.tsx';
 
 /** What a list page shows. */
@@ -44,20 +45,18 @@ export function ArticleListPage({ heading, path, siteUrl, page }: ArticleListPag
               <a href={articlePath(article.slug)}>{article.title}</a>
             </h2>
             <p class="dek">{article.dek}</p>
-            <p class="meta">
-              <a href={categoryPath(article.category.slug)}>{article.category.name}</a>
-              {' · '}
-              <PublishedDate at={article.published_at} />
-            </p>
+            <TeaserMeta category={article.category} publishedAt={article.published_at} />
           </li>
         ))}
       </ul>
-      {pages > 1 ? (
-        <nav class="pager" aria-label="الصفحات">
-          {number > 1 ? <a href={pageHref(path, number - 1)}>الصفحة السابقة</a> : <span />}
-          {number < pages ? <a href={pageHref(path, number + 1)}>الصفحة التالية</a> : <span />}
-        </nav>
-      ) : null}
+      <Pager
+        page={number}
+        pages={pages}
+        href={(n) => pageHref(path, n)}
+        label="الصفحات"
+        previous="الصفحة السابقة"
+        next="الصفحة التالية"
+      />
     </Layout>
   );
 }

@@ -3,8 +3,8 @@
  */
 import type { SearchOutcome } from '../services/search.ts';
 import { pluralize, SEARCH_RESULTS } from '../text/plural.ts';
-import { categoryPath } from '../urls.ts';
-import { PublishedDate } from './components/published-date.tsx';
+import { Pager } from './components/pager.tsx';
+import { TeaserMeta } from './components/teaser-meta.tsx';
 import { Layout, SITE_NAME } from './layout.tsx';
 
 const pageHref = (query: string, page: number) =>
@@ -36,20 +36,20 @@ export function SearchPage({ query, outcome }: { query: string; outcome: SearchO
               <p class="snippet" dir="auto">
                 {result.snippet.map((part) => (part.match ? <mark>{part.text}</mark> : part.text))}
               </p>
-              <p class="meta">
-                <a href={categoryPath(result.category.slug)}>{result.category.name}</a>
-                {' · '}
-                <PublishedDate at={result.published_at} />
-              </p>
+              <TeaserMeta category={result.category} publishedAt={result.published_at} />
             </li>
           ))}
         </ul>
       ) : null}
-      {outcome && outcome.pages > 1 ? (
-        <nav class="pager" aria-label="صفحات النتائج">
-          {outcome.page > 1 ? <a href={pageHref(query, outcome.page - 1)}>النتائج السابقة</a> : <span />}
-          {outcome.page < outcome.pages ? <a href={pageHref(query, outcome.page + 1)}>النتائج التالية</a> : <span />}
-        </nav>
+      {outcome ? (
+        <Pager
+          page={outcome.page}
+          pages={outcome.pages}
+          href={(n) => pageHref(query, n)}
+          label="صفحات النتائج"
+          previous="النتائج السابقة"
+          next="النتائج التالية"
+        />
       ) : null}
     </Layout>
   );
