@@ -33,6 +33,8 @@ const PAGES = [
   ['the front page', '/'],
   ['the article page', SEED_PATH],
   ['the 404 page', '/articles/no-such-article'],
+  ['the search results page', `/search?q=${encodeURIComponent('تركيا')}`],
+  ['the API index page', '/api'],
 ] as const;
 
 describe.each(VIEWPORTS)('accessibility on a $name', (viewport) => {

@@ -32,6 +32,8 @@ const PAGES: Array<[string, () => Promise<string>]> = [
       }),
   ],
   ['not-found', () => fetchHtml('/articles/no-such-article')],
+  ['search', () => fetchHtml(`/search?q=${encodeURIComponent('أنقرة')}`)],
+  ['api-index', () => fetchHtml('/api', { headers: { Accept: 'text/html' } })],
 ];
 
 describe('HTML validity (vnu --Werror)', () => {

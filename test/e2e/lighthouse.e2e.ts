@@ -1,6 +1,6 @@
 // Lighthouse (mobile preset) on the article page, in Debian's Chromium.
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,27 +12,40 @@ const LIGHTHOUSE_CLI = join(createRequire(import.meta.url).resolve('lighthouse/p
 const TARGETS = { accessibility: 100, 'best-practices': 100, seo: 100, performance: 95 } as const;
 
 describe('Lighthouse on the article page (mobile)', () => {
-  it('scores Accessibility 100, Best Practices 100, SEO 100 and Performance at least 95', async () => {
+  it('scores Accessibility 100, Best Practices 100, SEO 100 and Performance at least 95', { timeout: 360_000 }, async () => {
     const report = await artifactPath('lighthouse-article.json');
     const flags =
       '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
-    await promisify(execFile)(
-      process.execPath,
-      [
-        LIGHTHOUSE_CLI,
-        url(SEED_PATH),
-        '--output=json',
-        `--output-path=${report}`,
-        `--chrome-flags=${flags}`,
-        '--only-categories=performance,accessibility,best-practices,seo',
-        '--quiet',
-      ],
-      { env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 110_000 },
-    );
-    const { categories, audits } = JSON.parse(await readFile(report, 'utf8')) as {
-      categories: Record<string, { score: number }>;
+    type Report = {
+      categories: Record<string, { score: number | null }>;
       audits: Record<string, { score: number | null; title: string; scoreDisplayMode: string }>;
     };
+    // Lighthouse sometimes fails to record its trace on a loaded machine (NO_NAVSTART: "Please run Lighthouse
+    // again"); only such runs, with no performance score at all, are repeated, at most three times in all.
+    let result: Report | undefined;
+    for (let attempt = 1; attempt <= 3 && !result; attempt++) {
+      const run = await promisify(execFile)(
+        process.execPath,
+        [
+          LIGHTHOUSE_CLI,
+          url(SEED_PATH),
+          '--output=json',
+          `--output-path=${report}`,
+          `--chrome-flags=${flags}`,
+          '--only-categories=performance,accessibility,best-practices,seo',
+          '--quiet',
+        ],
+        { env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 110_000 },
+      ).then(
+        () => JSON.parse(readFileSync(report, 'utf8')) as Report,
+        (error: Error) => {
+          if (attempt === 3 || !/NO_NAVSTART|run Lighthouse again/i.test(error.message)) throw error;
+          return undefined;
+        },
+      );
+      if (run && (run.categories.performance?.score !== null || attempt === 3)) result = run;
+    }
+    const { categories, audits } = result as Report;
     const scores = Object.fromEntries(Object.keys(TARGETS).map((k) => [k, Math.round((categories[k]?.score ?? 0) * 100)]));
     console.log(`Lighthouse scores: ${JSON.stringify(scores)} (report: ${report})`);
     const failing = Object.entries(audits)
