@@ -9,9 +9,6 @@ export const categoryPath = (slug: string): string => `/categories/${encodeURICo
 /** Path of an article's comments in the JSON API. */
 export const articleCommentsApiPath = (slug: string): string => `/api/articles/${encodeURIComponent(slug)}/comments`;
 
-/** Path of an article in the JSON API. */
-export const articleApiPath = (slug: string): string => `/api/articles/${encodeURIComponent(slug)}`;
-
 /**
  * An absolute URL on the site.
  * @example absoluteUrl('https://minbar.example.com/', '/articles/x') // 'https://minbar.example.com/articles/x'

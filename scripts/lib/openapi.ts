@@ -5,13 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
-import { articleListQuerySchema, searchQuerySchema } from '../../src/validation/article-query.ts';
+import { articleListQuerySchema } from '../../src/validation/article-query.ts';
 import {
   commentInputSchema,
   commentListQuerySchema,
   moderationPatchSchema,
   moderationQuerySchema,
 } from '../../src/validation/comment.ts';
+import { searchQuerySchema } from '../../src/validation/search.ts';
+import { FEED_FORMATS } from '../../src/views/feed-formats.ts';
 
 type Json = Record<string, unknown>;
 
@@ -100,7 +102,7 @@ const commentSchema = {
 export function buildOpenApi(version: string): Json {
   const feedPaths = Object.fromEntries(
     (['xml', 'atom', 'json'] as const).flatMap((ext) => {
-      const type = { xml: 'application/rss+xml', atom: 'application/atom+xml', json: 'application/feed+json' }[ext];
+      const type = FEED_FORMATS[ext].type;
       const get = (summary: string, parameters: Json[] = []) => ({
         get: {
           tags: ['Feeds and sitemaps'],

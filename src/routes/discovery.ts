@@ -8,7 +8,8 @@ import { ProblemError } from '../errors.tsx';
 import { notModified, versionTag } from '../http/caching.ts';
 import { getArticleIndex, getFeed } from '../storage/articles.ts';
 import { getCommentsVersion, listRecentApproved } from '../storage/comments.ts';
-import { articlesFeed, commentsFeed, FEED_TYPES, type Feed, type FeedFormat, renderFeed } from '../views/feeds.ts';
+import type { FeedFormat } from '../views/feed-formats.ts';
+import { articlesFeed, commentsFeed, type Feed, feedContentType, renderFeed } from '../views/feeds.ts';
 import { newsSitemapXml, robotsTxt, sitemapXml } from '../views/sitemaps.ts';
 import { requireArticle } from './api/articles.ts';
 
@@ -25,7 +26,7 @@ async function sendFeed(
 ) {
   const cached = notModified(c, versionTag(c, String(version[0]), `feed-${format}`, ...version.slice(1)));
   if (cached) return cached;
-  return c.body(renderFeed(await build(), format), 200, { 'Content-Type': FEED_TYPES[format] });
+  return c.body(renderFeed(await build(), format), 200, { 'Content-Type': feedContentType(format) });
 }
 
 const XML = { 'Content-Type': 'application/xml; charset=UTF-8' };

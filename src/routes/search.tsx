@@ -4,12 +4,13 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../errors.tsx';
-import { search } from '../services/search.ts';
+import { SEARCH_PAGE_SIZE, search } from '../services/search.ts';
 import { getArticleIndex } from '../storage/articles.ts';
 import { absoluteUrl } from '../urls.ts';
-import { searchQuerySchema } from '../validation/article-query.ts';
+import { searchQuerySchema } from '../validation/search.ts';
 import { validate } from '../validation/validate.ts';
 import { SearchPage } from '../views/search-page.tsx';
+import { xml } from '../views/xml.ts';
 
 /** Search results change with every publish and approval: cached briefly, never revalidated by ETag. */
 const SEARCH_CACHE_CONTROL = 'public, max-age=60';
@@ -21,8 +22,6 @@ export const searchPage = new Hono<AppEnv>().get('/', validate('query', searchQu
   c.header('Cache-Control', SEARCH_CACHE_CONTROL);
   return c.html(<SearchPage query={q} outcome={outcome} />);
 });
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** `/api/search`: the results as JSON, with each snippet's matches in `<mark>`. */
 export const searchApi = new Hono<AppEnv>().get('/', validate('query', searchQuerySchema), async (c) => {
@@ -46,8 +45,12 @@ export const searchApi = new Hono<AppEnv>().get('/', validate('query', searchQue
       url: absoluteUrl(c.env.SITE_URL, r.path),
       category: r.category,
       published_at: r.published_at,
-      snippet_html: r.snippet.map((p) => (p.match ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text))).join(''),
+      // Escaped for XML is escaped for HTML too.
+      snippet_html: r.snippet.map((p) => (p.match ? `<mark>${xml(p.text)}</mark>` : xml(p.text))).join(''),
     })),
-    meta: { query: q, pagination: { page: outcome.page, per_page: 10, total: outcome.total, pages: outcome.pages } },
+    meta: {
+      query: q,
+      pagination: { page: outcome.page, per_page: SEARCH_PAGE_SIZE, total: outcome.total, pages: outcome.pages },
+    },
   });
 });

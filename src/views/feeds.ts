@@ -5,18 +5,12 @@
 import type { ArticleFeed } from '../domain/article.ts';
 import type { PublicComment } from '../domain/comment.ts';
 import { absoluteUrl, articlePath, categoryPath } from '../urls.ts';
+import { FEED_FORMATS, type FeedFormat } from './feed-formats.ts';
 import { SITE_NAME } from './layout.tsx';
 import { xml } from './xml.ts';
 
-/** A feed format, by its URL extension. */
-export type FeedFormat = 'xml' | 'atom' | 'json';
-
-/** Media types of the formats. */
-export const FEED_TYPES: Record<FeedFormat, string> = {
-  xml: 'application/rss+xml; charset=UTF-8',
-  atom: 'application/atom+xml; charset=UTF-8',
-  json: 'application/feed+json; charset=UTF-8',
-};
+/** Content-Type of a feed response. */
+export const feedContentType = (format: FeedFormat): string => `${FEED_FORMATS[format].type}; charset=UTF-8`;
 
 /** One entry of a feed. */
 export interface FeedItem {

@@ -3,6 +3,7 @@
  */
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { FEED_FORMATS } from './feed-formats.ts';
 import { STYLES } from './styles.ts';
 
 /** Name of the site, in the header, titles and structured data. */
@@ -29,11 +30,7 @@ export interface LayoutProps {
 /** The site's own feeds, announced on every page. */
 const SITE_FEEDS = [{ title: SITE_NAME, base: '/feed' }];
 
-const FEED_LINKS = [
-  { ext: 'xml', type: 'application/rss+xml', label: 'RSS' },
-  { ext: 'atom', type: 'application/atom+xml', label: 'Atom' },
-  { ext: 'json', type: 'application/feed+json', label: 'JSON Feed' },
-] as const;
+const FEED_LINKS = Object.entries(FEED_FORMATS).map(([ext, format]) => ({ ext, ...format }));
 
 export function Layout({ title, description, canonical, noindex, head, feeds = [], children }: LayoutProps) {
   return (

@@ -22,7 +22,8 @@ describe('GET /api/search', () => {
   });
 
   it('ranks title matches first, and marks the matched words in the snippet', async () => {
-    const { data } = await searchApi('أنقرة');
+    const { data, meta } = await searchApi('أنقرة');
+    expect(meta.pagination).toEqual({ page: 1, per_page: 10, total: data.length, pages: 1 });
     expect(data[0]?.url).toBe(`${ORIGIN}/articles/${encodeURIComponent('أنقرة-تستقبل-وفدا')}`);
     const seed = data.find((r) => r.url === `${ORIGIN}${SEED_PATH}`);
     expect(seed?.snippet_html).toContain('<mark>أنقرة</mark>');
