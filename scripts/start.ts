@@ -17,16 +17,31 @@ const PORT = process.env.PORT ?? '8787';
 const { values } = parseArgs({ options: { 'persist-to': { type: 'string' } } });
 const persist = values['persist-to'] ? ['--persist-to', values['persist-to']] : [];
 
-if (!existsSync('.dev.vars')) {
+{
+  // A .dev.vars from before a secret was added gets the new secret appended; nothing already there changes.
   const generated: string[] = [];
   const example = await readFile('.dev.vars.example', 'utf8');
-  const vars = example.replace(/^([A-Z_]+)=generate$/gm, (_, name: string) => {
-    const secret = randomBytes(32).toString('base64url');
-    generated.push(`${name}=${secret}`);
-    return `${name}=${secret}`;
-  });
-  await writeFile('.dev.vars', vars, { mode: 0o600 });
-  console.log(`Created .dev.vars with fresh secrets (shown once, kept only in that file):\n  ${generated.join('\n  ')}\n`);
+  const existing = existsSync('.dev.vars') ? await readFile('.dev.vars', 'utf8') : null;
+  const generate = (name: string) => {
+    const line = `${name}=${randomBytes(32).toString('base64url')}`;
+    generated.push(line);
+    return line;
+  };
+  if (existing === null) {
+    await writeFile(
+      '.dev.vars',
+      example.replace(/^([A-Z_]+)=generate$/gm, (_, name: string) => generate(name)),
+      { mode: 0o600 },
+    );
+  } else {
+    const missing = [...example.matchAll(/^([A-Z_]+)=generate$/gm)]
+      .map((m) => m[1] as string)
+      .filter((name) => !new RegExp(`^${name}=`, 'm').test(existing));
+    if (missing.length > 0)
+      await writeFile('.dev.vars', `${existing.replace(/\n?$/, '\n')}${missing.map(generate).join('\n')}\n`, { mode: 0o600 });
+  }
+  if (generated.length > 0)
+    console.log(`Wrote fresh secrets to .dev.vars (shown once, kept only in that file):\n  ${generated.join('\n  ')}\n`);
 }
 
 await wranglerOrThrow(['d1', 'migrations', 'apply', 'DB', '--local', ...persist], { inherit: true });

@@ -12,6 +12,7 @@ import { securityHeaders } from './http/security.ts';
 import api from './routes/api/index.tsx';
 import discovery from './routes/discovery.ts';
 import pages from './routes/pages.tsx';
+import { problems } from './routes/problems.tsx';
 import { searchPage } from './routes/search.tsx';
 
 const app = new Hono<AppEnv>();
@@ -35,6 +36,7 @@ app.use(d1Session());
 
 app.route('/api', api);
 app.route('/search', searchPage);
+app.route('/problems', problems);
 app.route('/', discovery);
 app.route('/', pages);
 

@@ -53,7 +53,9 @@ describe('the site feeds', () => {
 
   it('escapes hostile titles in XML', async () => {
     const rss = await (await request('/feed.xml')).text();
-    expect(rss).toContain('<title>عنوان فيه &lt;script&gt;alert(1)&lt;/script&gt; و &quot;علامات&quot; &amp; رموز</title>');
+    expect(rss).toContain(
+      '<title>عنوان فيه &#x3C;script&#x3E;alert(1)&#x3C;/script&#x3E; و &quot;علامات&quot; &#x26; رموز</title>',
+    );
     expect(rss).not.toContain('<script>');
   });
 
