@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldForMatching, hasVisibleText } from '../../../src/text/fold.ts';
+import { searchTerms } from '../../../src/text/search.ts';
 
 describe('foldForMatching', () => {
   it.each([
@@ -24,5 +25,11 @@ describe('hasVisibleText', () => {
   it('is false for whitespace and invisible characters only', () => {
     expect(hasVisibleText('\u200B \u2060\u00AD\u200E')).toBe(false);
     expect(hasVisibleText('\u200Bا')).toBe(true);
+  });
+});
+
+describe('search terms', () => {
+  it('fold the same way as word lists and duplicates: invisible and look-alike characters find the plain word', () => {
+    expect(searchTerms('ﻗ\u200Bﻤﺎﺭ والـﺘﺮﻛﻴﺔ ＡＢＣ')).toEqual(searchTerms('قمار التركية abc'));
   });
 });
