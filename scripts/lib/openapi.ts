@@ -12,6 +12,7 @@ import {
   moderationPatchSchema,
   moderationQuerySchema,
 } from '../../src/validation/comment.ts';
+import { personalDataEraseSchema, personalDataExportSchema } from '../../src/validation/personal-data.ts';
 import { searchQuerySchema } from '../../src/validation/search.ts';
 import { FEED_FORMATS } from '../../src/views/feed-formats.ts';
 
@@ -259,6 +260,57 @@ export function buildOpenApi(version: string): Json {
           security: admin,
           parameters: [id],
           responses: { 204: { description: 'Deleted' }, ...problems(401, 404, 503) },
+        },
+      },
+      '/api/admin/personal-data/export': {
+        post: {
+          tags: ['Moderation'],
+          summary: 'Personal-data export (GDPR art. 15): every comment of an email, any status, with its history',
+          security: admin,
+          requestBody: {
+            required: true,
+            ...jsonBody(input(personalDataExportSchema), 'Whose data', { email: 'salem@example.com' }),
+          },
+          responses: {
+            200: jsonBody(
+              {
+                type: 'object',
+                required: ['email', 'exported_at', 'comments'],
+                properties: {
+                  email: { type: 'string' },
+                  exported_at: { type: 'string', format: 'date-time' },
+                  comments: { type: 'array', items: ref('AdminComment') },
+                },
+              },
+              'The data, as an attachment (Content-Disposition)',
+            ),
+            ...problems(401, 415, 422, 503),
+          },
+        },
+      },
+      '/api/admin/personal-data/erase': {
+        post: {
+          tags: ['Moderation'],
+          summary: 'Personal-data erasure (GDPR art. 17): anonymise every comment of an email, or remove them',
+          security: admin,
+          requestBody: {
+            required: true,
+            ...jsonBody(input(personalDataEraseSchema), 'Whose data, and whether the text goes too', {
+              email: 'salem@example.com',
+            }),
+          },
+          responses: {
+            200: jsonBody(
+              {
+                type: 'object',
+                required: ['anonymised', 'removed'],
+                properties: { anonymised: { type: 'integer' }, removed: { type: 'integer' } },
+              },
+              'How many comments were anonymised or removed',
+              { anonymised: 3, removed: 0 },
+            ),
+            ...problems(401, 415, 422, 503),
+          },
         },
       },
       '/api/search': {
