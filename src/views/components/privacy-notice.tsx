@@ -9,10 +9,12 @@ import { DAYS, pluralize } from '../../text/plural.ts';
 export function PrivacyNotice({ retention }: { retention: RetentionSettings }) {
   const { clientDays, pendingDays, trashDays, privacyEmail } = retention;
   return (
-    <p class="notice" id="privacy">
-      نحفظ مع تعليقك بصمة مشفّرة لعنوان IP واسم متصفحك {pluralize(clientDays, DAYS)}، والتعليق غير المنشور{' '}
-      {pluralize(pendingDays + trashDays, DAYS)} على الأكثر. لنسخة من بياناتك أو محوها راسل{' '}
-      {privacyEmail ? <a href={`mailto:${privacyEmail}`}>{privacyEmail}</a> : 'هيئة التحرير'}.
+    <p id="privacy">
+      <small>
+        نحفظ مع تعليقك بصمة مشفّرة لعنوان IP واسم متصفحك {pluralize(clientDays, DAYS)}، والتعليق غير المنشور{' '}
+        {pluralize(pendingDays + trashDays, DAYS)} على الأكثر. لنسخة من بياناتك أو محوها راسل{' '}
+        {privacyEmail ? <a href={`mailto:${privacyEmail}`}>{privacyEmail}</a> : 'هيئة التحرير'}.
+      </small>
     </p>
   );
 }
