@@ -265,24 +265,13 @@ export function buildOpenApi(version: string): Json {
       '/api/admin/personal-data/export': {
         post: {
           tags: ['Moderation'],
-          summary: 'Personal-data export (GDPR art. 15): every comment of an email, any status, with its history',
+          summary: 'GDPR export: every comment of an email, any status, with its moderation_log (an attachment)',
           security: admin,
-          requestBody: {
-            required: true,
-            ...jsonBody(input(personalDataExportSchema), 'Whose data', { email: 'salem@example.com' }),
-          },
+          requestBody: { required: true, ...jsonBody(input(personalDataExportSchema), 'Whose data') },
           responses: {
             200: jsonBody(
-              {
-                type: 'object',
-                required: ['email', 'exported_at', 'comments'],
-                properties: {
-                  email: { type: 'string' },
-                  exported_at: { type: 'string', format: 'date-time' },
-                  comments: { type: 'array', items: ref('AdminComment') },
-                },
-              },
-              'The data, as an attachment (Content-Disposition)',
+              { type: 'object', properties: { comments: { type: 'array', items: ref('AdminComment') } } },
+              'email, exported_at, comments',
             ),
             ...problems(401, 415, 422, 503),
           },
@@ -291,23 +280,13 @@ export function buildOpenApi(version: string): Json {
       '/api/admin/personal-data/erase': {
         post: {
           tags: ['Moderation'],
-          summary: 'Personal-data erasure (GDPR art. 17): anonymise every comment of an email, or remove them',
+          summary: 'GDPR erasure: anonymise every comment of an email, or with remove_text delete them',
           security: admin,
-          requestBody: {
-            required: true,
-            ...jsonBody(input(personalDataEraseSchema), 'Whose data, and whether the text goes too', {
-              email: 'salem@example.com',
-            }),
-          },
+          requestBody: { required: true, ...jsonBody(input(personalDataEraseSchema), 'Whose data') },
           responses: {
             200: jsonBody(
-              {
-                type: 'object',
-                required: ['anonymised', 'removed'],
-                properties: { anonymised: { type: 'integer' }, removed: { type: 'integer' } },
-              },
-              'How many comments were anonymised or removed',
-              { anonymised: 3, removed: 0 },
+              { type: 'object', properties: { anonymised: { type: 'integer' }, removed: { type: 'integer' } } },
+              'Counts',
             ),
             ...problems(401, 415, 422, 503),
           },

@@ -2,13 +2,8 @@
  * Settings of the background work (retention, the moderators' digest, the webhook) and of the privacy notice,
  * read from wrangler.toml vars and secrets in this one place. A malformed value is an operator's mistake that
  * must not pass silently (a typo in a retention period would keep personal data too long, or delete it too soon):
- * it throws a `SettingsError` naming the variable, what was found and what is expected.
+ * it throws an Error naming the variable, what was found and what is expected.
  */
-
-/** A var or secret with a value the Worker cannot use. */
-export class SettingsError extends Error {
-  override name = 'SettingsError';
-}
 
 /** How long things are kept, in days. */
 export interface RetentionSettings {
@@ -49,12 +44,12 @@ const EMAIL = /^[^\s@<>",]+@[^\s@<>",]+\.[^\s@<>",]+$/;
 function days(vars: BackgroundVars, name: 'RETENTION_CLIENT_DAYS' | 'TRASH_DAYS' | 'PENDING_DAYS', fallback: number): number {
   const raw = (vars[name] ?? '').trim();
   if (raw === '') return fallback;
-  if (!/^\d{1,5}$/.test(raw) || Number(raw) < 1) throw new SettingsError(`${name}: expected days (1-99999), got "${raw}"`);
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) < 1) throw new Error(`${name}: expected days (1-99999), got "${raw}"`);
   return Number(raw);
 }
 
 function address(name: string, raw: string): string {
-  if (!EMAIL.test(raw)) throw new SettingsError(`${name}: expected an e-mail address, got "${raw}"`);
+  if (!EMAIL.test(raw)) throw new Error(`${name}: expected an e-mail address, got "${raw}"`);
   return raw;
 }
 
@@ -81,12 +76,12 @@ export function readNotificationSettings(vars: BackgroundVars): NotificationSett
   const list = (vars.MODERATOR_EMAILS ?? '').split(',').map((s) => s.trim());
   const moderatorEmails = list.filter(Boolean).map((s) => address('MODERATOR_EMAILS', s));
   const from = (vars.NOTIFY_FROM ?? '').trim();
-  if (moderatorEmails.length > 0 && !from) throw new SettingsError('MODERATOR_EMAILS needs NOTIFY_FROM');
+  if (moderatorEmails.length > 0 && !from) throw new Error('MODERATOR_EMAILS needs NOTIFY_FROM');
   if (from) address('NOTIFY_FROM', from);
   const url = (vars.WEBHOOK_URL ?? '').trim();
   const secret = vars.WEBHOOK_SECRET ?? '';
   if (url && !/^(https:\/\/|http:\/\/(localhost|127\.0\.0\.1)[:/])/.test(url))
-    throw new SettingsError(`WEBHOOK_URL: expected an https:// URL, got "${url}"`);
-  if (url && !secret) throw new SettingsError('WEBHOOK_URL needs the WEBHOOK_SECRET secret');
+    throw new Error(`WEBHOOK_URL: expected an https:// URL, got "${url}"`);
+  if (url && !secret) throw new Error('WEBHOOK_URL needs the WEBHOOK_SECRET secret');
   return { moderatorEmails, from, webhook: url ? { url, secret } : null };
 }

@@ -35,7 +35,6 @@ export function rawMessage(mail: PlainMail, to: string, now: Date): string {
     `Message-ID: <${crypto.randomUUID()}@${domain}>`,
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=UTF-8',
-    'Content-Language: ar',
     'Content-Transfer-Encoding: base64',
     '',
     ...(base64(mail.text).match(/.{1,76}/g) ?? []),

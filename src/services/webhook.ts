@@ -33,7 +33,6 @@ export async function deliverWebhook(
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
-        'User-Agent': 'Minbar-Webhook/1',
         [SIGNATURE_HEADER]: await signWebhook(webhook.secret, Math.floor(now.getTime() / 1000), body),
       },
       body,

@@ -19,20 +19,15 @@ export interface LogEntry {
 
 /** Every comment with this email, oldest first, each with its moderation history. */
 export async function listCommentsByEmail(db: Db, email: string): Promise<Array<Comment & { log: LogEntry[] }>> {
-  const byEmail = 'SELECT id FROM comments WHERE author_email = ?1 COLLATE NOCASE';
-  const [comments, logs] = await db.batch<CommentRow & LogEntry & { comment_id: number }>([
-    db.prepare(`SELECT ${ALL_COLUMNS} FROM comments WHERE id IN (${byEmail}) ORDER BY id`).bind(email),
-    db
-      .prepare(
-        `SELECT comment_id, from_status AS "from", to_status AS "to", actor, at FROM moderation_log
-         WHERE comment_id IN (${byEmail}) ORDER BY id`,
-      )
-      .bind(email),
-  ]);
-  const history = new Map<number, LogEntry[]>();
-  for (const { comment_id, from, to, actor, at } of logs?.results ?? [])
-    history.set(comment_id, [...(history.get(comment_id) ?? []), { from, to, actor, at }]);
-  return (comments?.results ?? []).map((row) => ({ ...toComment(row), log: history.get(row.id) ?? [] }));
+  const { results } = await db
+    .prepare(
+      `SELECT ${ALL_COLUMNS}, (SELECT json_group_array(json_object('from', from_status, 'to', to_status, 'actor', actor, 'at', at))
+         FROM (SELECT * FROM moderation_log WHERE comment_id = comments.id ORDER BY id)) AS log
+       FROM comments WHERE author_email = ?1 COLLATE NOCASE ORDER BY id`,
+    )
+    .bind(email)
+    .all<CommentRow & { log: string }>();
+  return results.map((row) => ({ ...toComment(row), log: JSON.parse(row.log) as LogEntry[] }));
 }
 
 /**
