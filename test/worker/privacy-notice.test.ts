@@ -8,6 +8,7 @@ const notice = async (response: Response) => (await textsOf(await response.text(
 describe('the privacy notice under the comment form', () => {
   it('says what is kept, for how long, and how to ask for a copy or erasure (defaults)', async () => {
     const text = await notice(await request(SEED_PATH));
+    expect(text).toContain('نحفظ اسمك وبريدك وموقعك ونص تعليقك');
     expect(text).toContain('بصمة مشفّرة لعنوان IP');
     expect(text).toContain('90 يومًا');
     expect(text).toContain('60 يومًا'); // 30 days pending, then 30 in the trash

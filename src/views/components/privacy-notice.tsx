@@ -11,8 +11,8 @@ export function PrivacyNotice({ retention }: { retention: RetentionSettings }) {
   return (
     <p id="privacy">
       <small>
-        نحفظ مع تعليقك بصمة مشفّرة لعنوان IP واسم متصفحك {pluralize(clientDays, DAYS)}، والتعليق غير المنشور{' '}
-        {pluralize(pendingDays + trashDays, DAYS)} على الأكثر. لنسخة من بياناتك أو محوها راسل{' '}
+        نحفظ اسمك وبريدك وموقعك ونص تعليقك ما دام منشورًا، وبصمة مشفّرة لعنوان IP واسم متصفحك {pluralize(clientDays, DAYS)}؛ ويُحذف
+        غير المنشور بعد {pluralize(pendingDays + trashDays, DAYS)} على الأكثر. لنسخة من بياناتك أو محوها راسل{' '}
         {privacyEmail ? <a href={`mailto:${privacyEmail}`}>{privacyEmail}</a> : 'هيئة التحرير'}.
       </small>
     </p>
