@@ -7,6 +7,7 @@ import type { CommentEvent } from '../../../src/domain/comment-events.ts';
 import type { Bindings } from '../../../src/env.ts';
 import worker from '../../../src/index.ts';
 import { retryDelay } from '../../../src/services/notify-moderators.ts';
+import { markModerationQueueSeen } from '../../../src/storage/notifications.ts';
 import wranglerToml from '../../../wrangler.toml?raw';
 import { admin, newReader, seedComment } from '../helpers/comments.ts';
 
@@ -104,6 +105,19 @@ describe('the digest is not sent again for the same backlog', () => {
     const before = send.mock.calls.length;
     expect((await admin(`/comments/${a}`, { method: 'PATCH', body: JSON.stringify({ status: 'approved' }) })).status).toBe(200);
     const c = await seedComment({ slug: 'benghazi-port', body: 'إجراء 3', status: 'pending' });
+    await consume([held(c)], MAIL);
+    expect(send.mock.calls.length).toBe(before + 2);
+  });
+
+  it('the desk marks the queue as seen with markModerationQueueSeen, which allows the next digest', async () => {
+    const send = vi.spyOn(env.MODERATOR_MAIL, 'send');
+    const a = await seedComment({ slug: 'benghazi-port', body: 'مكتب 1', status: 'pending' });
+    await consume([held(a)], MAIL);
+    const b = await seedComment({ slug: 'benghazi-port', body: 'مكتب 2', status: 'pending' });
+    await consume([held(b)], MAIL);
+    const before = send.mock.calls.length;
+    await markModerationQueueSeen(env.DB, new Date().toISOString());
+    const c = await seedComment({ slug: 'benghazi-port', body: 'مكتب 3', status: 'pending' });
     await consume([held(c)], MAIL);
     expect(send.mock.calls.length).toBe(before + 2);
   });
