@@ -18,27 +18,29 @@ const { values } = parseArgs({ options: { 'persist-to': { type: 'string' } } });
 const persist = values['persist-to'] ? ['--persist-to', values['persist-to']] : [];
 
 {
-  // A .dev.vars from before a secret was added gets the new secret appended; nothing already there changes.
+  // A .dev.vars from before a variable was added to the example gets it appended (a secret freshly generated);
+  // nothing already there changes.
   const generated: string[] = [];
   const example = await readFile('.dev.vars.example', 'utf8');
   const existing = existsSync('.dev.vars') ? await readFile('.dev.vars', 'utf8') : null;
-  const generate = (name: string) => {
-    const line = `${name}=${randomBytes(32).toString('base64url')}`;
-    generated.push(line);
-    return line;
+  const line = (name: string, value: string) => {
+    if (value !== 'generate') return `${name}=${value}`;
+    const secret = `${name}=${randomBytes(32).toString('base64url')}`;
+    generated.push(secret);
+    return secret;
   };
   if (existing === null) {
     await writeFile(
       '.dev.vars',
-      example.replace(/^([A-Z_]+)=generate$/gm, (_, name: string) => generate(name)),
+      example.replace(/^([A-Z_]+)=(.*)$/gm, (_, name: string, value: string) => line(name, value)),
       { mode: 0o600 },
     );
   } else {
-    const missing = [...example.matchAll(/^([A-Z_]+)=generate$/gm)]
-      .map((m) => m[1] as string)
-      .filter((name) => !new RegExp(`^${name}=`, 'm').test(existing));
+    const missing = [...example.matchAll(/^([A-Z_]+)=(.*)$/gm)]
+      .filter((m) => !new RegExp(`^${m[1]}=`, 'm').test(existing))
+      .map((m) => line(m[1] as string, m[2] as string));
     if (missing.length > 0)
-      await writeFile('.dev.vars', `${existing.replace(/\n?$/, '\n')}${missing.map(generate).join('\n')}\n`, { mode: 0o600 });
+      await writeFile('.dev.vars', `${existing.replace(/\n?$/, '\n')}${missing.join('\n')}\n`, { mode: 0o600 });
   }
   if (generated.length > 0)
     console.log(`Wrote fresh secrets to .dev.vars (shown once, kept only in that file):\n  ${generated.join('\n  ')}\n`);

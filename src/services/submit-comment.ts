@@ -29,6 +29,8 @@ export interface SubmitContext {
   honeypot: boolean;
   /** A claimed Idempotency-Key, and the first response body to keep under it (given the comment when approved). */
   idempotency?: { key: string; responseBody: (approved: PublicComment | null) => string };
+  /** Called once when a new comment is held for moderation (not for spam, honeypot hits or replays). */
+  onHeld?: (id: number) => void;
 }
 
 /** Why a comment was not stored. */
@@ -122,5 +124,6 @@ export async function submitComment(article: ArticleDocument, input: CommentInpu
   });
 
   if ('conflict' in result) return refused(result.conflict);
+  if (decision.status === 'pending') ctx.onHeld?.(result.id);
   return { kind: 'stored', id: result.id, approved: approved(result.id), httpStatus };
 }

@@ -6,15 +6,19 @@
 import { type Context, Hono } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import * as z from 'zod/mini';
+import { STATUS_EVENTS } from '../../domain/comment-events.ts';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
 import { readJsonBody } from '../../http/json-body.ts';
+import { markQueueSeen } from '../../http/queue-seen.ts';
+import { publishCommentEvent } from '../../services/comment-events.ts';
 import { deleteComment, getComment, getModerationLog, listForModeration, setCommentStatus } from '../../storage/comments.ts';
 import { characterCount, cleanName } from '../../text/arabic.ts';
 import { moderationPatchSchema, moderationQuerySchema } from '../../validation/comment.ts';
 import { fieldErrors } from '../../validation/fields.ts';
 import { validate } from '../../validation/validate.ts';
 import { adminCommentJson } from '../../views/comment-json.ts';
+import personalData from './admin-personal-data.ts';
 
 /** Names the moderator in the audit log; optional, defaults to "admin". */
 const MODERATOR_HEADER = 'X-Moderator';
@@ -54,6 +58,8 @@ const admin = new Hono<AppEnv>()
       });
     return bearerAuth({ token, realm: 'minbar-admin' })(c as unknown as Context, next);
   })
+  .use(markQueueSeen())
+  .route('/personal-data', personalData)
   .get('/comments', validate('query', moderationQuerySchema), async (c) => {
     const { status, article, cursor, limit } = c.req.valid('query');
     const page = await listForModeration(c.get('db'), {
@@ -97,6 +103,7 @@ const admin = new Hono<AppEnv>()
           `Comment ${comment.id} cannot leave the trash: the same comment (same article, parent, email and text) was posted again since. Delete one of them first.`,
           { type: 'duplicate-comment' },
         );
+      publishCommentEvent(c.env, c.executionCtx, STATUS_EVENTS[parsed.data.status], comment);
     }
     const updated = await getComment(db, comment.id);
     return c.json(updated ? adminCommentJson(updated) : null);
@@ -105,6 +112,7 @@ const admin = new Hono<AppEnv>()
     const actor = actorOf(c);
     const comment = await requireComment(c);
     await deleteComment(c.get('db'), comment, actor, new Date().toISOString());
+    publishCommentEvent(c.env, c.executionCtx, 'comment.deleted', comment);
     return c.body(null, 204);
   });
 

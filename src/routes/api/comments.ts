@@ -10,6 +10,7 @@ import { ProblemError } from '../../errors.tsx';
 import { notModified, versionTag } from '../../http/caching.ts';
 import { type ClientIdentity, identifyClient } from '../../http/client.ts';
 import { readJsonBody } from '../../http/json-body.ts';
+import { publishCommentEvent } from '../../services/comment-events.ts';
 import { claimOrReplay, releaseClaim, requestFingerprint } from '../../services/idempotency.ts';
 import { checkRateLimit, type RefusalReason, refused, type SubmitOutcome, submitComment } from '../../services/submit-comment.ts';
 import { getApprovedComment, getCommentsVersion, listApprovedThreads } from '../../storage/comments.ts';
@@ -118,6 +119,7 @@ async function postComment(
     ...client,
     now: new Date(),
     honeypot: false,
+    onHeld: (id) => publishCommentEvent(c.env, c.executionCtx, 'comment.held', { id, articleSlug: article.slug }),
     ...(key ? { idempotency: { key, responseBody: (approved) => JSON.stringify(responseJson(approved)) } } : {}),
   });
   if (outcome.kind === 'refused') refuse(outcome);
