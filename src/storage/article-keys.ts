@@ -24,3 +24,6 @@ export const FEED_KEY_PREFIX = 'v1:feed:';
  */
 export const feedKey = (categorySlug?: string): string =>
   categorySlug === undefined ? `${FEED_KEY_PREFIX}all` : `${FEED_KEY_PREFIX}category:${categorySlug}`;
+
+/** Key of the OpenAPI document the Worker serves (published with the derived documents, kept out of the bundle). */
+export const API_DOCUMENT_KEY = 'v1:openapi';

@@ -2,7 +2,7 @@
  * Reading published articles from Workers KV. Writing is the publisher's job (scripts/publish.ts).
  */
 import type { ArticleDocument, ArticleFeed, ArticleIndex } from '../domain/article.ts';
-import { articleKey, feedKey, INDEX_KEY } from './article-keys.ts';
+import { API_DOCUMENT_KEY, articleKey, feedKey, INDEX_KEY } from './article-keys.ts';
 
 const EMPTY_INDEX: ArticleIndex = { hash: 'empty', articles: [] };
 
@@ -19,4 +19,9 @@ export async function getArticleIndex(kv: KVNamespace): Promise<ArticleIndex> {
 /** The feed document of the site, or of a category (null when no such category is published). */
 export async function getFeed(kv: KVNamespace, categorySlug?: string): Promise<ArticleFeed | null> {
   return kv.get<ArticleFeed>(feedKey(categorySlug), 'json');
+}
+
+/** The published OpenAPI document with its hash, or null before the first publish. */
+export async function getApiDocument(kv: KVNamespace): Promise<{ hash: string; document: unknown } | null> {
+  return kv.get<{ hash: string; document: unknown }>(API_DOCUMENT_KEY, 'json');
 }
