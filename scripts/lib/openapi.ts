@@ -12,12 +12,18 @@ import { RESPONSE_SCHEMAS } from '../../src/contracts/responses.ts';
 import { MAX_STALENESS_SECONDS, PUBLIC_CACHE_CONTROL } from '../../src/http/cache-policy.ts';
 import { CORS_EXPOSED_HEADERS, isPublicCrossOriginPath } from '../../src/http/cors-policy.ts';
 import { commentInputSchema, moderationPatchSchema } from '../../src/validation/comment.ts';
+import { personalDataEraseSchema, personalDataExportSchema } from '../../src/validation/personal-data.ts';
 import { OPERATIONS, type OperationSpec, type ResponseSpec, TAGS } from './api-operations.ts';
 
 type Json = Record<string, unknown>;
 
 /** Request bodies, by their component name. */
-export const REQUEST_SCHEMAS = { CommentInput: commentInputSchema, ModerationPatch: moderationPatchSchema } as const;
+export const REQUEST_SCHEMAS = {
+  CommentInput: commentInputSchema,
+  ModerationPatch: moderationPatchSchema,
+  PersonalDataRequest: personalDataExportSchema,
+  ErasureRequest: personalDataEraseSchema,
+} as const;
 
 /** What each error status means; API answers are problem+json, pages answer the Arabic HTML page. */
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {

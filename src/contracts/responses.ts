@@ -137,6 +137,16 @@ export const adminCommentPageSchema = z.strictObject({
   meta: z.strictObject({ limit: id(), next_cursor: nextCursor() }),
 });
 
+/** `POST /api/admin/personal-data/export`: every comment of an email, any status, with its history. */
+export const personalDataExportSchema = z.strictObject({
+  email: z.string(),
+  exported_at: dateTime(),
+  comments: z.array(adminCommentSchema),
+});
+
+/** `POST /api/admin/personal-data/erase`: how many comments were anonymised and how many removed. */
+export const personalDataErasureSchema = z.strictObject({ anonymised: count(), removed: count() });
+
 /** One hit of `GET /api/search`. */
 export const searchResultSchema = z.strictObject({
   kind: z.enum(['article', 'comment']),
@@ -203,6 +213,8 @@ export const RESPONSE_SCHEMAS = {
   PendingComment: pendingCommentSchema,
   AdminComment: adminCommentSchema,
   AdminCommentPage: adminCommentPageSchema,
+  PersonalDataExport: personalDataExportSchema,
+  PersonalDataErasure: personalDataErasureSchema,
   SearchResult: searchResultSchema,
   SearchResults: searchResultsSchema,
   Problem: problemSchema,
