@@ -1,7 +1,11 @@
-/** `npm run openapi`: regenerates schemas/openapi.json from the validation and response schemas. */
+/** `npm run openapi`: regenerates schemas/openapi.json, schemas/*.schema.json and README's table of operations. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { buildOpenApi } from './lib/openapi.ts';
+import { generatedSchemaFiles, withOperationsTable } from './lib/openapi.ts';
 
-const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-writeFileSync('schemas/openapi.json', `${JSON.stringify(buildOpenApi(version), null, 2)}\n`);
-console.log('wrote schemas/openapi.json');
+const files = generatedSchemaFiles();
+for (const [path, document] of Object.entries(files)) {
+  writeFileSync(path, `${JSON.stringify(document, null, 2)}\n`);
+  console.log(`wrote ${path}`);
+}
+writeFileSync('README.md', withOperationsTable(readFileSync('README.md', 'utf8'), files['schemas/openapi.json'] ?? {}));
+console.log('wrote the table of operations in README.md');

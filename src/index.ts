@@ -7,6 +7,7 @@ import { readRetentionSettings } from './domain/background-settings.ts';
 import type { AppEnv, Bindings } from './env.ts';
 import { notFound, onError, ProblemError, problemResponse } from './errors.tsx';
 import { canonicalUrls } from './http/canonical.ts';
+import { crossOrigin } from './http/cors.ts';
 import { d1Session } from './http/d1-session.ts';
 import { answerFromMemory, clearResponseCache, rememberResponses } from './http/response-cache.ts';
 import { securityHeaders } from './http/security.ts';
@@ -22,6 +23,7 @@ const app = new Hono<AppEnv>();
 
 app.use(rememberResponses());
 app.use(securityHeaders());
+app.use(crossOrigin());
 app.use(
   methodNotAllowed({
     app,

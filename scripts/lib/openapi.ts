@@ -1,509 +1,423 @@
 /**
- * The OpenAPI 3.1 document of Minbar, generated from the schemas that validate requests (src/validation, through
- * zod's JSON Schema output) and the response schemas in schemas/. `npm run openapi` writes schemas/openapi.json,
- * which the Worker serves at /api/openapi.json; a test fails when the committed file is not what this generates.
+ * The OpenAPI 3.1 document of Minbar, generated from the one definition of each contract: request schemas
+ * (src/validation, zod), response schemas (src/contracts/responses.ts, zod) and the table of operations
+ * (scripts/lib/api-operations.ts). Everything every route shares (301 canonical redirects, 304s, CORS, caching,
+ * the error media types, the D1 bookmark) is added here from the route's path and method, so a new route or status
+ * is one entry or one number in that table. `npm run openapi` writes schemas/openapi.json and schemas/*.schema.json;
+ * tests fail when the committed files are not what this generates.
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
-import { articleListQuerySchema } from '../../src/validation/article-query.ts';
-import {
-  commentInputSchema,
-  commentListQuerySchema,
-  moderationPatchSchema,
-  moderationQuerySchema,
-} from '../../src/validation/comment.ts';
+import { RESPONSE_SCHEMAS } from '../../src/contracts/responses.ts';
+import { MAX_STALENESS_SECONDS, PUBLIC_CACHE_CONTROL } from '../../src/http/cache-policy.ts';
+import { CORS_EXPOSED_HEADERS, isPublicCrossOriginPath } from '../../src/http/cors-policy.ts';
+import { commentInputSchema, moderationPatchSchema } from '../../src/validation/comment.ts';
 import { personalDataEraseSchema, personalDataExportSchema } from '../../src/validation/personal-data.ts';
-import { searchQuerySchema } from '../../src/validation/search.ts';
-import { FEED_FORMATS } from '../../src/views/feed-formats.ts';
+import { OPERATIONS, type OperationSpec, type ResponseSpec, TAGS } from './api-operations.ts';
 
 type Json = Record<string, unknown>;
 
-/** A response schema from schemas/, its references rewritten to point inside the OpenAPI document. */
-const readSchema = (name: string): Json => {
-  const text = readFileSync(`schemas/${name}.schema.json`, 'utf8')
-    .replaceAll('"article.schema.json#/$defs/', '"#/components/schemas/Article/$defs/')
-    .replaceAll('"#/$defs/', '"#/components/schemas/Article/$defs/');
-  const { $schema: _, $id: __, ...schema } = JSON.parse(text) as Json;
-  return schema;
-};
+/** Request bodies, by their component name. */
+export const REQUEST_SCHEMAS = {
+  CommentInput: commentInputSchema,
+  ModerationPatch: moderationPatchSchema,
+  PersonalDataRequest: personalDataExportSchema,
+  ErasureRequest: personalDataEraseSchema,
+} as const;
 
-/** A zod schema as JSON Schema, describing what a client sends. */
-const input = (schema: z.core.$ZodType): Json => {
-  const { $schema: _, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json;
-  return json;
-};
-
-/** Query parameters from a zod object schema. */
-function queryParameters(schema: z.core.$ZodType, descriptions: Record<string, string>): Json[] {
-  const json = input(schema) as { properties?: Record<string, Json>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
-    name,
-    in: 'query',
-    required: json.required?.includes(name) ?? false,
-    description: descriptions[name] ?? '',
-    schema: property,
-  }));
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const jsonBody = (schema: Json, description: string, example?: unknown) => ({
-  description,
-  content: { 'application/json': { schema, ...(example !== undefined ? { example } : {}) } },
-});
-const problems = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((status) => [String(status), { $ref: `#/components/responses/Problem${status}` }]));
-const text = (type: string, description: string) => ({ description, content: { [type]: { schema: { type: 'string' } } } });
-const slug = {
-  name: 'slug',
-  in: 'path',
-  required: true,
-  description: 'Article slug (NFC, may be Arabic)',
-  schema: { type: 'string' },
-  example: 'تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا',
-};
-const id = { name: 'id', in: 'path', required: true, description: 'Comment id', schema: { type: 'string', pattern: '^\\d+$' } };
-const categorySlug = { ...slug, description: 'Category slug', example: 'libya' };
-const admin = [{ adminToken: [] }];
-const moderator = {
-  name: 'X-Moderator',
-  in: 'header',
-  required: false,
-  description: 'Who acts, for the audit log',
-  schema: { type: 'string', maxLength: 94 },
-};
-
-const PROBLEM_TITLES: Record<number, string> = {
-  400: 'Malformed request: bad parameter, malformed JSON, unknown fields',
+/** What each error status means; API answers are problem+json, pages answer the Arabic HTML page. */
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'Malformed request: a bad parameter or header, malformed JSON, unknown fields, a path that is not UTF-8',
   401: 'Missing or wrong Bearer token',
-  403: 'Comments closed, invalid parent, or a cross-site form post',
-  404: 'No such article, comment or route',
+  403: 'Comments closed, an invalid parent, or a cross-site form post',
+  404: 'No such article, category, comment or page',
   405: 'Method not allowed (see Allow)',
-  406: 'The Accept header allows no JSON',
-  409: 'The same comment already exists, or the first request with this Idempotency-Key is still running',
-  413: 'The body is too large',
+  406: 'The Accept header allows none of the media types of this route',
+  409: 'The same comment already exists',
+  413: 'The body is too large (over 300 KiB)',
   415: 'Not application/json',
   422: 'A field is invalid (errors, in Arabic, by field), or an Idempotency-Key was reused',
   429: 'Too fast or too many (see Retry-After)',
-  500: 'Unexpected failure (nothing internal is revealed)',
+  500: 'Unexpected failure (logged; nothing internal is revealed)',
   503: 'Not configured (ADMIN_TOKEN or IP_HASH_SECRET unset)',
 };
 
-const commentSchema = {
-  type: 'object',
-  required: ['id', 'parent_id', 'author', 'body', 'created_at'],
-  additionalProperties: false,
-  properties: {
-    id: { type: 'integer' },
-    parent_id: { type: ['integer', 'null'] },
-    author: {
-      type: 'object',
-      required: ['name', 'url'],
-      additionalProperties: false,
-      properties: { name: { type: 'string' }, url: { type: ['string', 'null'], format: 'uri' } },
-    },
-    body: { type: 'string', description: 'Plain text, exactly as typed (NFC); show it escaped' },
-    created_at: { type: 'string', format: 'date-time' },
-  },
-};
+const STALENESS = `A browser or shared cache may keep this ${PUBLIC_CACHE_CONTROL.replace('public, ', '')}: what a reader sees is at most ${MAX_STALENESS_SECONDS} seconds older than the site.`;
 
-/** Every route Minbar serves, for the coverage test: method and OpenAPI path. */
-export function buildOpenApi(version: string): Json {
-  const feedPaths = Object.fromEntries(
-    (['xml', 'atom', 'json'] as const).flatMap((ext) => {
-      const type = FEED_FORMATS[ext].type;
-      const get = (summary: string, parameters: Json[] = []) => ({
-        get: {
-          tags: ['Feeds and sitemaps'],
-          summary,
-          parameters,
-          responses: { 200: text(type, summary), 304: { description: 'Not modified' }, ...problems(404) },
-        },
-      });
+interface HeaderSpec {
+  wire: string;
+  description: string;
+  required: boolean;
+  schema: Json;
+}
+const header = (wire: string, required: boolean, description: string, schema: Json = { type: 'string' }): HeaderSpec => ({
+  wire,
+  required,
+  description,
+  schema,
+});
+const CORS_ORIGIN = '`*`: any origin may use this (no credentials)';
+const CORS_EXPOSED = `The headers a cross-origin client may read: ${CORS_EXPOSED_HEADERS.join(', ')}`;
+/** Response headers, by component name, with the name they have on the wire and whether they are always sent. */
+const HEADERS: Record<string, HeaderSpec> = {
+  ETag: header('ETag', true, 'Strong validator of this representation; send it back in If-None-Match to get 304'),
+  ETagUnlessPersonal: header(
+    'ETag',
+    false,
+    "Strong validator, absent when the page shows the reader's own held comment (then `private, no-store`)",
+  ),
+  CacheControl: header('Cache-Control', true, `\`${PUBLIC_CACHE_CONTROL}\`: ${STALENESS}`),
+  NoStore: header('Cache-Control', false, '`no-store`: errors and writes are never cached'),
+  CacheControlUnlessPersonal: header(
+    'Cache-Control',
+    true,
+    `\`${PUBLIC_CACHE_CONTROL}\` (${STALENESS}), or \`private, no-store\` when the page shows the reader's own held comment`,
+  ),
+  Vary: header('Vary', true, 'Accept: the article URL serves HTML or JSON'),
+  VaryIfNegotiated: header('Vary', false, 'Accept, on the article URL, which serves HTML or JSON'),
+  Link: header('Link', true, 'RFC 8288 links: first, last, and where they exist prev and next'),
+  LinkNext: header('Link', false, 'rel="next" when there is a next page'),
+  Location: header('Location', true, 'Where the resource is'),
+  RetryAfter: header('Retry-After', true, 'Seconds to wait before trying again', { type: 'integer', minimum: 1 }),
+  IdempotentReplayed: header(
+    'Idempotent-Replayed',
+    false,
+    '`true` when this is the stored answer to an earlier request with the same Idempotency-Key',
+    { const: 'true' },
+  ),
+  XD1Bookmark: header('X-D1-Bookmark', false, 'D1 bookmark after this write: send it back so your next read sees it'),
+  WWWAuthenticate: header('WWW-Authenticate', true, 'The Bearer challenge'),
+  WWWAuthenticateIfAdmin: header('WWW-Authenticate', false, 'On the admin API: the Bearer challenge (a malformed Authorization)'),
+  Allow: header('Allow', true, 'The methods this path allows'),
+  AllowOrigin: header('Access-Control-Allow-Origin', true, CORS_ORIGIN, { const: '*' }),
+  ExposeHeaders: header('Access-Control-Expose-Headers', true, CORS_EXPOSED),
+  AllowOriginIfPublic: header('Access-Control-Allow-Origin', false, `On public paths: ${CORS_ORIGIN}`, { const: '*' }),
+  ExposeHeadersIfPublic: header('Access-Control-Expose-Headers', false, `On public paths: ${CORS_EXPOSED}`),
+};
+/** Lower-case header names the document describes; the contract test checks every one of these a response carries. */
+export const DOCUMENTED_HEADERS = [...new Set(Object.values(HEADERS).map((h) => h.wire.toLowerCase()))];
+
+/** Response headers, by component name. */
+const componentHeaders = (names: string[]) =>
+  Object.fromEntries(names.map((name) => [HEADERS[name]?.wire ?? name, { $ref: `#/components/headers/${name}` }]));
+
+const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
+const CORS_HEADERS = ['AllowOrigin', 'ExposeHeaders'];
+
+/** JSON Schema keywords zod adds for a bare z.int() that say nothing to a client. */
+function tidy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(tidy);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Json = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key === '$schema' || key === '$id') continue;
+    if ((key === 'minimum' || key === 'maximum') && Math.abs(v as number) === Number.MAX_SAFE_INTEGER) continue;
+    out[key] = tidy(v);
+  }
+  return out;
+}
+
+/** Named zod schemas as components, references between them as `#/components/schemas/<name>`. */
+function componentSchemas(schemas: Record<string, z.core.$ZodType>, io: 'input' | 'output'): Record<string, Json> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
+  const { schemas: out } = z.toJSONSchema(registry, {
+    io,
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, Json> };
+  return tidy(out) as Record<string, Json>;
+}
+
+/** The file name of a standalone schema: `ArticleList` → `article-list.schema.json`. */
+const schemaFile = (name: string) => `${name.replace(/[a-z](?=[A-Z])/g, '$&-').toLowerCase()}.schema.json`;
+
+/** The response schemas as standalone JSON Schema documents (schemas/<name>.schema.json), for anyone without OpenAPI. */
+export function standaloneSchemas(siteUrl: string): Record<string, Json> {
+  const components = componentSchemas(RESPONSE_SCHEMAS, 'output');
+  const local = (value: unknown): Json => JSON.parse(JSON.stringify(value).replaceAll('"#/components/schemas/', '"#/$defs/'));
+  return Object.fromEntries(
+    Object.entries(components).map(([name, schema]) => {
+      const text = JSON.stringify(schema);
       return [
-        [`/feed.${ext}`, get(`Newest 20 articles (${ext})`)],
-        [`/categories/{slug}/feed.${ext}`, get(`A category's newest 20 articles (${ext})`, [categorySlug])],
-        [`/articles/{slug}/comments/feed.${ext}`, get(`An article's newest approved comments (${ext})`, [slug])],
+        name,
+        {
+          $schema: 'https://json-schema.org/draft/2020-12/schema',
+          $id: `${siteUrl}/schemas/${schemaFile(name)}`,
+          ...local(schema),
+          ...(text.includes('#/components/schemas/') ? { $defs: local(components) } : {}),
+        },
       ];
     }),
   );
+}
+
+/** Query parameters of an operation: types and bounds as the server reads them, required as a client must send. */
+function queryParameters(spec: NonNullable<OperationSpec['query']>): Json[] {
+  const output = tidy(z.toJSONSchema(spec.schema, { io: 'output', unrepresentable: 'any' })) as {
+    properties?: Record<string, Json>;
+  };
+  const input = z.toJSONSchema(spec.schema, { io: 'input', unrepresentable: 'any' }) as { required?: string[] };
+  return Object.entries(output.properties ?? {}).map(([name, schema]) => {
+    const required = spec.required?.includes(name) || (input.required?.includes(name) ?? false);
+    const { default: fallback, ...rest } = schema;
+    return {
+      name,
+      in: 'query',
+      required,
+      description: spec.describe[name] ?? '',
+      schema: required ? rest : { ...rest, ...(fallback !== undefined && fallback !== '' ? { default: fallback } : {}) },
+      ...(spec.examples?.[name] !== undefined ? { example: spec.examples[name] } : {}),
+    };
+  });
+}
+
+const isApi = (path: string) => path.startsWith('/api/');
+
+/** A success response: its media types and schema, and every header it carries. */
+function successResponse(op: OperationSpec, status: number, spec: ResponseSpec, cache: boolean, cors: boolean): Json {
+  const content = spec.content
+    ? {
+        content: Object.fromEntries(
+          Object.entries(spec.content).map(([media, schema]) => [
+            media,
+            {
+              schema: typeof schema === 'string' ? ref('schemas', schema) : schema,
+              ...(spec.example !== undefined && media.includes('json') ? { example: spec.example } : {}),
+            },
+          ]),
+        ),
+      }
+    : {};
+  const names = [
+    ...(cache && status === 200
+      ? op.personal
+        ? ['ETagUnlessPersonal', 'CacheControlUnlessPersonal']
+        : ['ETag', 'CacheControl']
+      : []),
+    ...(op.method !== 'get' || op.admin ? ['NoStore'] : []),
+    ...(cors ? CORS_HEADERS : []),
+    ...(spec.headers ?? []),
+  ];
+  return { description: spec.description, ...(names.length ? { headers: componentHeaders(names) } : {}), ...content };
+}
+
+/** One operation of the document, with what its path and method imply. */
+function operation(op: OperationSpec, used: Set<string>): Json {
+  const api = isApi(op.path);
+  const concrete = op.path.replace(/\{[^}]+\}/g, 'x');
+  const cors = !op.admin && isPublicCrossOriginPath(concrete);
+  const get = op.method === 'get';
+  const cache = get && !op.admin && op.cache !== false;
+  const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) =>
+    ref(
+      'parameters',
+      name === 'name'
+        ? 'ProblemName'
+        : name === 'slug' && op.path.startsWith('/categories/')
+          ? 'CategorySlug'
+          : name === 'slug'
+            ? 'Slug'
+            : 'CommentId',
+    ),
+  );
+  const errors = new Set<number>([...(op.errors ?? []), ...(get ? [400] : []), ...(api ? [406] : []), 500]);
+  if (op.admin) for (const s of [401, 503]) errors.add(s);
+  const responses: Json = {};
+  for (const [status, spec] of Object.entries(op.responses))
+    responses[status] = successResponse(op, Number(status), spec, cache, cors);
+  const use = (status: number, name: string) => {
+    used.add(name);
+    responses[status] = ref('responses', name);
+  };
+  if (get) use(301, cors ? 'CanonicalRedirectCors' : 'CanonicalRedirect');
+  // Other methods keep their method and body across the canonical redirect.
+  else use(308, cors ? 'CanonicalRedirectKeepMethodCors' : 'CanonicalRedirectKeepMethod');
+  if (cache) use(304, cors ? 'NotModifiedCors' : 'NotModified');
+  for (const status of [...errors].sort()) use(status, `${api ? 'Problem' : 'PageError'}${status}`);
+  const parameters = [
+    ...pathParams,
+    ...(op.query ? queryParameters(op.query) : []),
+    ...(op.headers ?? []).map((name) => ref('parameters', name)),
+    ...(api && op.path !== '/api/openapi.json' ? [ref('parameters', 'XD1Bookmark')] : []),
+  ];
+  return {
+    operationId: op.operationId,
+    tags: [op.tag],
+    summary: op.summary,
+    ...(op.description || cache ? { description: [op.description, cache ? STALENESS : ''].filter(Boolean).join('\n\n') } : {}),
+    security: op.admin ? [{ adminToken: [] }] : [],
+    ...(parameters.length ? { parameters } : {}),
+    ...(op.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { [op.body.media]: { schema: ref('schemas', op.body.schema), example: op.body.example } },
+          },
+        }
+      : {}),
+    responses,
+  };
+}
+
+/** An error response: problem+json for the API, the HTML page (or problem+json to clients preferring JSON) elsewhere. */
+function errorResponse(status: number, page: boolean): Json {
+  const problem = { schema: ref('schemas', 'Problem') };
+  const names = [
+    'NoStore',
+    'AllowOriginIfPublic',
+    'ExposeHeadersIfPublic',
+    ...(status === 429 ? ['RetryAfter'] : []),
+    ...(status === 401 ? ['WWWAuthenticate'] : []),
+    ...(status === 400 && !page ? ['WWWAuthenticateIfAdmin'] : []),
+    ...(page ? ['VaryIfNegotiated'] : []),
+    ...(status === 405 ? ['Allow'] : []),
+  ];
+  return {
+    description: PROBLEM_DESCRIPTIONS[status],
+    headers: componentHeaders(names),
+    content: page
+      ? { 'text/html': { schema: { type: 'string' } }, 'application/problem+json': problem }
+      : { 'application/problem+json': problem },
+  };
+}
+
+/** The document. */
+export function buildOpenApi(version: string): Json {
+  const paths: Record<string, Json> = {};
+  // 405 belongs to no operation (it answers the methods a path lacks), yet every path can answer it.
+  const used = new Set<string>(['Problem405', 'PageError405']);
+  for (const op of OPERATIONS) paths[op.path] = { ...(paths[op.path] ?? {}), [op.method]: operation(op, used) };
+  const statuses = Object.keys(PROBLEM_DESCRIPTIONS).map(Number);
+  const slug = {
+    name: 'slug',
+    in: 'path',
+    required: true,
+    description: 'Article slug (NFC, may be Arabic)',
+    schema: { type: 'string', minLength: 1 },
+    example: 'تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا',
+  };
+  const redirect = (cors: boolean) => ({
+    description: 'Not the canonical URL (a trailing slash, lower-case percent-encoding, NFD text): Location has it',
+    headers: componentHeaders(['Location', ...(cors ? CORS_HEADERS : [])]),
+  });
+  const notModified = (cors: boolean) => ({
+    description: 'The client already has this representation (If-None-Match)',
+    headers: componentHeaders(['ETag', 'CacheControl', 'VaryIfNegotiated', ...(cors ? CORS_HEADERS : [])]),
+  });
   return {
     openapi: '3.1.0',
     info: {
       title: 'Minbar (منبر)',
       version,
-      description: 'Arabic-first news articles and reader comments. Every error is application/problem+json (RFC 9457).',
+      description: [
+        'Arabic-first news articles and reader comments.',
+        'Every API error is application/problem+json (RFC 9457); pages and feeds answer errors with an Arabic HTML page, or problem+json to a client that prefers JSON. A method a path does not serve is a 405 with Allow. HEAD works wherever GET does, without a body.',
+        `Public reads and redirects, and posting a comment to the JSON API, allow any origin (CORS, no credentials); the admin API and the HTML form are same-origin only. ${STALENESS}`,
+      ].join('\n\n'),
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
-    servers: [{ url: '/' }],
-    tags: [
-      { name: 'Articles' },
-      { name: 'Comments' },
-      { name: 'Moderation' },
-      { name: 'Search' },
-      { name: 'Pages' },
-      { name: 'Feeds and sitemaps' },
-    ],
-    paths: {
-      '/api/articles': {
-        get: {
-          tags: ['Articles'],
-          summary: 'Published articles, newest first',
-          parameters: queryParameters(articleListQuerySchema, {
-            category: 'Only this category',
-            page: '1-based page',
-            per_page: '1–100, default 20',
-          }),
-          responses: {
-            200: jsonBody(ref('ArticleList'), 'A page of articles; Link headers carry first, last, prev and next'),
-            304: { description: 'Not modified' },
-            ...problems(400, 406),
-          },
-        },
-      },
-      '/api/articles/{slug}': {
-        get: {
-          tags: ['Articles'],
-          summary: 'One article',
-          parameters: [slug],
-          responses: {
-            200: jsonBody(ref('Article'), 'The article'),
-            304: { description: 'Not modified' },
-            ...problems(404, 406),
-          },
-        },
-      },
-      '/api/articles/{slug}/comments': {
-        get: {
-          tags: ['Comments'],
-          summary: 'Approved comments, oldest first, threaded',
-          parameters: [
-            slug,
-            ...queryParameters(commentListQuerySchema, {
-              cursor: 'next_cursor of the previous page',
-              limit: 'Top-level comments per page, 1–100, default 50',
-            }),
-          ],
-          responses: {
-            200: jsonBody(ref('CommentPage'), 'A page of threads'),
-            304: { description: 'Not modified' },
-            ...problems(400, 404),
-          },
-        },
-        post: {
-          tags: ['Comments'],
-          summary: 'Leave a comment',
-          parameters: [
-            slug,
-            {
-              name: 'Idempotency-Key',
-              in: 'header',
-              required: false,
-              description: 'Retries within 24 h get the first response',
-              schema: { type: 'string', maxLength: 255 },
-            },
-          ],
-          requestBody: {
-            required: true,
-            ...jsonBody(
-              input(commentInputSchema),
-              'name 1–245 characters, email ≤ 100, url http(s) ≤ 200, body 1–65,525 characters',
-              {
-                name: 'سالم',
-                email: 'salem@example.com',
-                body: 'تحليل مفيد، شكراً.',
-              },
-            ),
-          },
-          responses: {
-            201: jsonBody(ref('Comment'), 'Approved at once; Location names it'),
-            202: jsonBody(
-              { type: 'object', required: ['status'], properties: { status: { const: 'pending' } } },
-              'Held for moderation',
-            ),
-            ...problems(400, 403, 404, 409, 413, 415, 422, 429, 503),
-          },
-        },
-      },
-      '/api/articles/{slug}/comments/{id}': {
-        get: {
-          tags: ['Comments'],
-          summary: 'One approved comment',
-          parameters: [slug, id],
-          responses: { 200: jsonBody(ref('Comment'), 'The comment'), ...problems(404) },
-        },
-      },
-      '/api/admin/comments': {
-        get: {
-          tags: ['Moderation'],
-          summary: 'The moderation queue, newest first, with emails, IP hashes and user agents',
-          security: admin,
-          parameters: queryParameters(moderationQuerySchema, {
-            status: 'Only this status',
-            article: 'Only this article slug',
-            cursor: 'next_cursor of the previous page',
-            limit: '1–100, default 50',
-          }),
-          responses: { 200: jsonBody(ref('AdminCommentPage'), 'A page of comments'), ...problems(400, 401, 503) },
-        },
-      },
-      '/api/admin/comments/{id}': {
-        get: {
-          tags: ['Moderation'],
-          summary: 'A comment with its moderation log',
-          security: admin,
-          parameters: [id],
-          responses: { 200: jsonBody(ref('AdminComment'), 'The comment'), ...problems(401, 404, 503) },
-        },
-        patch: {
-          tags: ['Moderation'],
-          summary: 'Change its status (recorded in the audit log, with X-Moderator if given)',
-          security: admin,
-          parameters: [id, moderator],
-          requestBody: { required: true, ...jsonBody(input(moderationPatchSchema), 'The new status', { status: 'approved' }) },
-          responses: {
-            200: jsonBody(ref('AdminComment'), 'The comment after the change'),
-            ...problems(400, 401, 404, 409, 415, 422, 503),
-          },
-        },
-        delete: {
-          tags: ['Moderation'],
-          summary: 'Delete for good; replies move up to its parent',
-          security: admin,
-          parameters: [id, moderator],
-          responses: { 204: { description: 'Deleted' }, ...problems(400, 401, 404, 503) },
-        },
-      },
-      '/api/admin/comments/{id}/log': {
-        get: {
-          tags: ['Moderation'],
-          summary: "A comment's moderation log, also after the comment was deleted",
-          security: admin,
-          parameters: [id],
-          responses: {
-            200: jsonBody(
-              {
-                type: 'object',
-                required: ['comment_id', 'moderation_log'],
-                properties: { comment_id: { type: 'integer' }, moderation_log: { type: 'array', items: { type: 'object' } } },
-              },
-              'The log, oldest first',
-            ),
-            ...problems(401, 404, 503),
-          },
-        },
-      },
-      '/api/admin/personal-data/export': {
-        post: {
-          tags: ['Moderation'],
-          summary: 'GDPR export: every comment of an email, any status, with its moderation_log (an attachment)',
-          security: admin,
-          requestBody: { required: true, ...jsonBody(input(personalDataExportSchema), 'Whose data') },
-          responses: {
-            200: jsonBody(
-              { type: 'object', properties: { comments: { type: 'array', items: ref('AdminComment') } } },
-              'email, exported_at, comments',
-            ),
-            ...problems(401, 415, 422, 503),
-          },
-        },
-      },
-      '/api/admin/personal-data/erase': {
-        post: {
-          tags: ['Moderation'],
-          summary: 'GDPR erasure: anonymise every comment of an email, or with remove_text delete them',
-          security: admin,
-          requestBody: { required: true, ...jsonBody(input(personalDataEraseSchema), 'Whose data') },
-          responses: {
-            200: jsonBody(
-              { type: 'object', properties: { anonymised: { type: 'integer' }, removed: { type: 'integer' } } },
-              'Counts',
-            ),
-            ...problems(401, 415, 422, 503),
-          },
-        },
-      },
-      '/api/search': {
-        get: {
-          tags: ['Search'],
-          summary: 'Arabic-aware search of articles and approved comments, title matches first',
-          parameters: queryParameters(searchQuerySchema, {
-            q: 'The words to find (any spelling: تُرْكِيَا, تركيا, وتركيا)',
-            page: '1–50',
-          }).map((p) => (p.name === 'q' ? { ...p, required: true, example: 'أنقرة' } : p)),
-          responses: { 200: jsonBody(ref('SearchResults'), 'A page of results'), ...problems(400) },
-        },
-      },
-      '/api/openapi.json': {
-        get: { tags: ['Pages'], summary: 'This document', responses: { 200: jsonBody({ type: 'object' }, 'OpenAPI 3.1') } },
-      },
-      '/api': {
-        get: { tags: ['Pages'], summary: 'The endpoints, as an HTML page', responses: { 200: text('text/html', 'HTML') } },
-      },
-      '/': {
-        get: { tags: ['Pages'], summary: 'Front page', responses: { 200: text('text/html', 'HTML'), ...problems(400, 404) } },
-      },
-      '/articles/{slug}': {
-        get: {
-          tags: ['Pages'],
-          summary: 'Article page (JSON when Accept prefers application/json)',
-          parameters: [slug],
-          responses: { 200: text('text/html', 'HTML'), 304: { description: 'Not modified' }, ...problems(404, 406) },
-        },
-      },
-      '/articles/{slug}/comments': {
-        post: {
-          tags: ['Pages'],
-          summary: 'The comment form (application/x-www-form-urlencoded, same origin only); 303 back to the article',
-          parameters: [slug],
-          responses: {
-            303: { description: 'Stored' },
-            422: text('text/html', 'The page again, with messages by field'),
-            400: text('text/html', 'The page again: the form body could not be read'),
-            ...problems(403, 409, 413, 429),
-          },
-        },
-      },
-      '/categories/{slug}': {
-        get: {
-          tags: ['Pages'],
-          summary: 'Category page',
-          parameters: [categorySlug],
-          responses: { 200: text('text/html', 'HTML'), ...problems(404) },
-        },
-      },
-      '/search': { get: { tags: ['Pages'], summary: 'Search results page', responses: { 200: text('text/html', 'HTML') } } },
-      '/problems/{name}': {
-        get: {
-          tags: ['Pages'],
-          summary: 'What a problem type (the `type` of an error) means',
-          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' }, example: 'too-fast' }],
-          responses: { 200: text('text/html', 'HTML'), ...problems(404) },
-        },
-      },
-      '/robots.txt': {
-        get: { tags: ['Feeds and sitemaps'], summary: 'robots.txt', responses: { 200: text('text/plain', 'robots.txt') } },
-      },
-      '/sitemap.xml': {
-        get: { tags: ['Feeds and sitemaps'], summary: 'Sitemap', responses: { 200: text('application/xml', 'Sitemap') } },
-      },
-      '/news-sitemap.xml': {
-        get: {
-          tags: ['Feeds and sitemaps'],
-          summary: 'Google News sitemap (last 2 days)',
-          responses: { 200: text('application/xml', 'News sitemap') },
-        },
-      },
-      ...feedPaths,
-    },
+    servers: [{ url: '/', description: 'The site itself' }],
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
+    paths,
     components: {
       securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN secret' } },
-      schemas: {
-        Article: readSchema('article'),
-        ArticleList: JSON.parse(
-          JSON.stringify(readSchema('article-list')).replaceAll(
-            'article.schema.json#/$defs/',
-            '#/components/schemas/Article/$defs/',
-          ),
-        ),
-        Problem: readSchema('problem'),
-        Comment: commentSchema,
-        CommentThread: {
-          ...commentSchema,
-          required: [...commentSchema.required, 'replies'],
-          properties: { ...commentSchema.properties, replies: { type: 'array', items: ref('CommentThread') } },
+      parameters: {
+        Slug: slug,
+        CategorySlug: { ...slug, description: 'Category slug', example: 'libya' },
+        CommentId: {
+          name: 'id',
+          in: 'path',
+          required: true,
+          description: 'Comment id',
+          schema: { type: 'integer', minimum: 1, maximum: 999_999_999_999 },
         },
-        CommentPage: {
-          type: 'object',
-          required: ['data', 'meta'],
-          properties: {
-            data: { type: 'array', items: ref('CommentThread') },
-            meta: {
-              type: 'object',
-              required: ['total', 'limit', 'next_cursor'],
-              properties: { total: { type: 'integer' }, limit: { type: 'integer' }, next_cursor: { type: ['string', 'null'] } },
-            },
-          },
+        XD1Bookmark: {
+          name: 'X-D1-Bookmark',
+          in: 'header',
+          required: false,
+          description: 'The bookmark a write answered with: this read then sees that write, even on a D1 read replica',
+          schema: { type: 'string', pattern: '^[\\w-]{1,200}$' },
         },
-        AdminComment: {
-          type: 'object',
-          required: [
-            'id',
-            'article_slug',
-            'parent_id',
-            'depth',
-            'status',
-            'author',
-            'body',
-            'created_at',
-            'updated_at',
-            'ip_hash',
-            'user_agent',
-          ],
-          properties: {
-            id: { type: 'integer' },
-            article_slug: { type: 'string' },
-            parent_id: { type: ['integer', 'null'] },
-            depth: { type: 'integer', minimum: 1, maximum: 5 },
-            status: { enum: ['pending', 'approved', 'spam', 'trash'] },
-            author: {
-              type: 'object',
-              properties: { name: { type: 'string' }, email: { type: 'string' }, url: { type: ['string', 'null'] } },
-            },
-            body: { type: 'string' },
-            created_at: { type: 'string', format: 'date-time' },
-            updated_at: { type: 'string', format: 'date-time' },
-            ip_hash: { type: 'string', description: 'HMAC-SHA-256 of the client IP; the IP itself is never stored' },
-            user_agent: { type: 'string' },
-            moderation_log: {
-              type: 'array',
-              items: {
-                type: 'object',
-                properties: {
-                  from: { type: 'string' },
-                  to: { type: 'string' },
-                  actor: { type: 'string' },
-                  at: { type: 'string' },
-                },
-              },
-            },
-          },
+        ProblemName: {
+          name: 'name',
+          in: 'path',
+          required: true,
+          description: 'The last segment of a problem `type` URI',
+          schema: { type: 'string', minLength: 1 },
+          example: 'too-fast',
         },
-        AdminCommentPage: {
-          type: 'object',
-          required: ['data', 'meta'],
-          properties: {
-            data: { type: 'array', items: ref('AdminComment') },
-            meta: { type: 'object', properties: { limit: { type: 'integer' }, next_cursor: { type: ['string', 'null'] } } },
-          },
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description: 'Retries within 24 h with the same key get the first response and store nothing new',
+          schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
         },
-        SearchResults: {
-          type: 'object',
-          required: ['data', 'meta'],
-          properties: {
-            data: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: ['kind', 'title', 'url', 'category', 'published_at', 'snippet_html'],
-                properties: {
-                  kind: { enum: ['article', 'comment'] },
-                  title: { type: 'string' },
-                  url: { type: 'string', format: 'uri' },
-                  category: { type: 'object', properties: { slug: { type: 'string' }, name: { type: 'string' } } },
-                  published_at: { type: 'string', format: 'date-time' },
-                  snippet_html: { type: 'string', description: 'Escaped text with the matching words in <mark>' },
-                },
-              },
-            },
-            meta: { type: 'object' },
-          },
+        Moderator: {
+          name: 'X-Moderator',
+          in: 'header',
+          required: false,
+          description: 'Who moderates, for the audit log',
+          schema: { type: 'string', maxLength: 94 },
         },
       },
+      headers: Object.fromEntries(Object.entries(HEADERS).map(([name, { wire: _, ...spec }]) => [name, spec])),
+      schemas: {
+        ...componentSchemas(RESPONSE_SCHEMAS, 'output'),
+        ...componentSchemas(REQUEST_SCHEMAS, 'input'),
+      },
       responses: Object.fromEntries(
-        Object.entries(PROBLEM_TITLES).map(([status, description]) => [
-          `Problem${status}`,
-          { description, content: { 'application/problem+json': { schema: ref('Problem') } } },
-        ]),
+        Object.entries({
+          CanonicalRedirect: redirect(false),
+          CanonicalRedirectCors: redirect(true),
+          CanonicalRedirectKeepMethod: redirect(false),
+          CanonicalRedirectKeepMethodCors: redirect(true),
+          NotModified: notModified(false),
+          NotModifiedCors: notModified(true),
+          ...Object.fromEntries(statuses.map((status) => [`Problem${status}`, errorResponse(status, false)])),
+          ...Object.fromEntries(statuses.map((status) => [`PageError${status}`, errorResponse(status, true)])),
+        }).filter(([name]) => used.has(name)),
       ),
     },
   };
+}
+
+/** The origin named in the standalone schemas' `$id`s. */
+const SCHEMA_ORIGIN = 'https://minbar.example.com';
+
+/** Every generated file under schemas/, by path: the OpenAPI document and one JSON Schema per response shape. */
+export function generatedSchemaFiles(): Record<string, Json> {
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  return {
+    'schemas/openapi.json': buildOpenApi(version),
+    ...Object.fromEntries(
+      Object.entries(standaloneSchemas(SCHEMA_ORIGIN)).map(([name, schema]) => [`schemas/${schemaFile(name)}`, schema]),
+    ),
+  };
+}
+
+const TABLE_START = '<!-- operations:start -->';
+const TABLE_END = '<!-- operations:end -->';
+
+/** The README's table of operations: each one's method and path, id, statuses and whether any origin may call it. */
+export function operationsTable(document: Json): string {
+  const paths = document.paths as Record<string, Record<string, { operationId: string; security: unknown[]; responses: Json }>>;
+  const rows = Object.entries(paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => {
+      const statuses = Object.keys(op.responses).sort().join(', ');
+      const access =
+        op.security.length > 0 ? 'admin' : isPublicCrossOriginPath(path.replace(/\{\w+\}/g, 'x')) ? 'any origin' : 'same origin';
+      return `| \`${method.toUpperCase()} ${path}\` | \`${op.operationId}\` | ${statuses} | ${access} |`;
+    }),
+  );
+  return ['| operation | operationId | statuses | who may call it |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** `readme` with its operations table replaced by the one `document` gives. */
+export function withOperationsTable(readme: string, document: Json): string {
+  const start = readme.indexOf(TABLE_START);
+  const end = readme.indexOf(TABLE_END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${TABLE_START} … ${TABLE_END} block`);
+  return `${readme.slice(0, start + TABLE_START.length)}\n${operationsTable(document)}\n${readme.slice(end)}`;
 }

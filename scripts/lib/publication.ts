@@ -3,6 +3,7 @@
  * content hashes and the index are all computed here, once, at publish time.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import matter from 'gray-matter';
@@ -17,7 +18,14 @@ import {
   FEED_SIZE,
   type Heading,
 } from '../../src/domain/article.ts';
-import { ARTICLE_KEY_PREFIX, articleKey, FEED_KEY_PREFIX, feedKey, INDEX_KEY } from '../../src/storage/article-keys.ts';
+import {
+  API_DOCUMENT_KEY,
+  ARTICLE_KEY_PREFIX,
+  articleKey,
+  FEED_KEY_PREFIX,
+  feedKey,
+  INDEX_KEY,
+} from '../../src/storage/article-keys.ts';
 import { parseEditorDate, toNewsroomTime } from '../../src/text/dates.ts';
 import { isSlug, uniqueIds } from '../../src/text/slug.ts';
 import { countWords, readingMinutes } from '../../src/text/words.ts';
@@ -257,6 +265,15 @@ export function buildPublication(files: SourceFile[]): { publication?: Publicati
   };
 }
 
+/**
+ * The OpenAPI document as committed (`npm run openapi` writes it), with its hash. It is published beside the index
+ * and the feeds rather than bundled into the Worker, which would carry ~8 KiB gzip of it on every cold start.
+ */
+export function apiDocument(): { hash: string; document: unknown } {
+  const text = readFileSync(new URL('../../schemas/openapi.json', import.meta.url), 'utf8');
+  return { hash: sha256(text), document: JSON.parse(text) };
+}
+
 /** The KV entries of a publication: each article, then what is derived from all of them (the index, the feeds). */
 export function toKvEntries(publication: Publication): { articles: KvEntry[]; derived: KvEntry[] } {
   const entry = (key: string, value: { hash: string }): KvEntry => ({
@@ -266,7 +283,11 @@ export function toKvEntries(publication: Publication): { articles: KvEntry[]; de
   });
   return {
     articles: publication.articles.map((a) => entry(articleKey(a.slug), a)),
-    derived: [entry(INDEX_KEY, publication.index), ...[...publication.feeds].map(([key, feed]) => entry(key, feed))],
+    derived: [
+      entry(INDEX_KEY, publication.index),
+      ...[...publication.feeds].map(([key, feed]) => entry(key, feed)),
+      entry(API_DOCUMENT_KEY, apiDocument()),
+    ],
   };
 }
 

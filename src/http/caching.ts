@@ -2,10 +2,11 @@
  * HTTP caching: strong ETags from publish-time hashes, 304 answers before any rendering, shared Cache-Control.
  */
 import type { Context } from 'hono';
+import { sha256Hex } from '../crypto.ts';
 import type { AppEnv } from '../env.ts';
+import { PUBLIC_CACHE_CONTROL } from './cache-policy.ts';
 
-/** Cache-Control of public pages and API responses: fresh for a minute, then served stale while revalidating. */
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
+export { PUBLIC_CACHE_CONTROL };
 
 /**
  * A strong entity tag made of version parts (content hash, representation, build).
@@ -34,3 +35,13 @@ export function notModified(c: Context<AppEnv>, etag: string): Response | null {
 /** The ETag of one representation of versioned content, tied to the deployed build so template changes show. */
 export const versionTag = (c: Context<AppEnv>, hash: string, representation: string, ...rest: Array<string | number>): string =>
   entityTag(hash.slice(0, 20), representation, ...rest, c.env.BUILD_ID || 'dev');
+
+/**
+ * Answers with `body` under a strong ETag computed from its bytes, or 304 when the client has them: for content
+ * assembled per request (search results), which has no version to check before the work is done. It saves the
+ * transfer, not the work.
+ */
+export async function sendTaggedBody(c: Context<AppEnv>, body: string, contentType: string): Promise<Response> {
+  const cached = notModified(c, versionTag(c, await sha256Hex(body), 'body'));
+  return cached ?? c.body(body, 200, { 'Content-Type': contentType });
+}

@@ -6,9 +6,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../env.ts';
+import { BOOKMARK_HEADER } from './bookmark.ts';
 
-/** Header carrying the bookmark, both ways. */
-export const BOOKMARK_HEADER = 'X-D1-Bookmark';
 const BOOKMARK_COOKIE = 'minbar_d1';
 const BOOKMARK = /^[\w-]{1,200}$/;
 

@@ -66,10 +66,10 @@ const pages = new Hono<AppEnv>()
   .get('/', validate('query', pageQuerySchema), async (c) => {
     const { page } = c.req.valid('query');
     const index = await getArticleIndex(c.env.ARTICLES);
-    const cached = notModified(c, versionTag(c, index.hash, 'home', page));
-    if (cached) return cached;
     const result = paginate(index.articles, page, PAGE_SIZE);
     if (page > result.pages) throw new ProblemError(404, `Page ${page} does not exist.`);
+    const cached = notModified(c, versionTag(c, index.hash, 'home', page));
+    if (cached) return cached;
     return c.html(<ArticleListPage heading="آخر الأخبار" path="/" siteUrl={c.env.SITE_URL} page={result} />);
   })
   .get('/categories/:slug', validate('query', pageQuerySchema), async (c) => {
@@ -79,10 +79,10 @@ const pages = new Hono<AppEnv>()
     const inCategory = index.articles.filter((a) => a.category.slug === slug);
     const category = inCategory[0]?.category;
     if (!category) throw new ProblemError(404, `No category "${slug}" is published.`);
-    const cached = notModified(c, versionTag(c, index.hash, 'category', slug, page));
-    if (cached) return cached;
     const result = paginate(inCategory, page, PAGE_SIZE);
     if (page > result.pages) throw new ProblemError(404, `Page ${page} does not exist.`);
+    const cached = notModified(c, versionTag(c, index.hash, 'category', slug, page));
+    if (cached) return cached;
     return c.html(
       <ArticleListPage
         heading={category.name}

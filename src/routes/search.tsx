@@ -2,8 +2,10 @@
  * Search: `GET /search?q=` (the Arabic results page) and `GET /api/search?q=&page=` (JSON), one service behind both.
  */
 import { Hono } from 'hono';
+import type { ResponseOf } from '../contracts/responses.ts';
 import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../errors.tsx';
+import { sendTaggedBody } from '../http/caching.ts';
 import { SEARCH_PAGE_SIZE, search } from '../services/search.ts';
 import { getArticleIndex } from '../storage/articles.ts';
 import { absoluteUrl } from '../urls.ts';
@@ -12,15 +14,11 @@ import { validate } from '../validation/validate.ts';
 import { SearchPage } from '../views/search-page.tsx';
 import { xml } from '../views/xml.ts';
 
-/** Search results change with every publish and approval: cached briefly, never revalidated by ETag. */
-const SEARCH_CACHE_CONTROL = 'public, max-age=60';
-
 /** `/search`: the results page. */
 export const searchPage = new Hono<AppEnv>().get('/', validate('query', searchQuerySchema), async (c) => {
   const { q, page } = c.req.valid('query');
   const outcome = q ? await search(c.get('db'), await getArticleIndex(c.env.ARTICLES), q, page) : null;
-  c.header('Cache-Control', SEARCH_CACHE_CONTROL);
-  return c.html(<SearchPage query={q} outcome={outcome} />);
+  return sendTaggedBody(c, await (<SearchPage query={q} outcome={outcome} />).toString(), 'text/html; charset=UTF-8');
 });
 
 /** `/api/search`: the results as JSON, with each snippet's matches in `<mark>`. */
@@ -37,8 +35,7 @@ export const searchApi = new Hono<AppEnv>().get('/', validate('query', searchQue
       type: 'invalid-parameters',
       errors: { q: ['has no searchable word'] },
     });
-  c.header('Cache-Control', SEARCH_CACHE_CONTROL);
-  return c.json({
+  const results: ResponseOf<'SearchResults'> = {
     data: outcome.results.map((r) => ({
       kind: r.kind,
       title: r.title,
@@ -52,5 +49,6 @@ export const searchApi = new Hono<AppEnv>().get('/', validate('query', searchQue
       query: q,
       pagination: { page: outcome.page, per_page: SEARCH_PAGE_SIZE, total: outcome.total, pages: outcome.pages },
     },
-  });
+  };
+  return sendTaggedBody(c, JSON.stringify(results), 'application/json');
 });

@@ -35,3 +35,6 @@ export const KV_KEY_MAX_BYTES = 512;
  */
 export const kvKeyFits = (key: string): boolean =>
   key !== '.' && key !== '..' && new TextEncoder().encode(key).byteLength <= KV_KEY_MAX_BYTES;
+
+/** Key of the OpenAPI document the Worker serves (published with the derived documents, kept out of the bundle). */
+export const API_DOCUMENT_KEY = 'v1:openapi';

@@ -2,7 +2,7 @@
  * Reading published articles from Workers KV. Writing is the publisher's job (scripts/publish.ts).
  */
 import type { ArticleDocument, ArticleFeed, ArticleIndex } from '../domain/article.ts';
-import { articleKey, feedKey, INDEX_KEY, kvKeyFits } from './article-keys.ts';
+import { API_DOCUMENT_KEY, articleKey, feedKey, INDEX_KEY, kvKeyFits } from './article-keys.ts';
 
 const EMPTY_INDEX: ArticleIndex = { hash: 'empty', articles: [] };
 
@@ -21,4 +21,9 @@ export async function getArticleIndex(kv: KVNamespace): Promise<ArticleIndex> {
 export async function getFeed(kv: KVNamespace, categorySlug?: string): Promise<ArticleFeed | null> {
   const key = feedKey(categorySlug);
   return kvKeyFits(key) ? kv.get<ArticleFeed>(key, 'json') : null;
+}
+
+/** The published OpenAPI document with its hash, or null before the first publish. */
+export async function getApiDocument(kv: KVNamespace): Promise<{ hash: string; document: unknown } | null> {
+  return kv.get<{ hash: string; document: unknown }>(API_DOCUMENT_KEY, 'json');
 }

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { characterCount, cleanBody, cleanName } from '../text/arabic.ts';
 import { hasVisibleText } from '../text/fold.ts';
+import { describe } from './describe.ts';
 import { cursor, fieldErrors, wholeNumber } from './fields.ts';
 
 /** Server limits, also the form's maxlength attributes. */
@@ -35,13 +36,16 @@ export const COMMENT_MESSAGES = {
 
 const text = (message: string) => z.string({ error: message });
 const cleaned = (clean: (s: string) => string, required: string, max: number, tooLong: string) =>
-  z.pipe(
-    z.pipe(text(required), z.transform(clean)),
-    z.string().check(
-      // Invisible characters alone (zero-width spaces, joiners, soft hyphens…) are not a name or a comment.
-      z.refine(hasVisibleText, required),
-      z.refine((s) => characterCount(s) <= max, tooLong),
+  describe(
+    z.pipe(
+      z.pipe(text(required), z.transform(clean)),
+      z.string().check(
+        // Invisible characters alone (zero-width spaces, joiners, soft hyphens…) are not a name or a comment.
+        z.refine(hasVisibleText, required),
+        z.refine((s) => characterCount(s) <= max, tooLong),
+      ),
     ),
+    { minLength: 1, maxLength: max, description: `1–${max} characters after trimming` },
   );
 
 /**
@@ -71,34 +75,40 @@ const isHttpUrl = (value: string): boolean => {
 /** A comment as submitted. Unknown fields are rejected: a client cannot set status, id or dates. */
 export const commentInputSchema = z.strictObject({
   name: cleaned(cleanName, COMMENT_MESSAGES.nameRequired, COMMENT_LIMITS.name, COMMENT_MESSAGES.nameTooLong),
-  email: z.pipe(
+  email: describe(
     z.pipe(
-      text(COMMENT_MESSAGES.emailRequired),
-      z.transform((s) => s.normalize('NFC').trim()),
+      z.pipe(
+        text(COMMENT_MESSAGES.emailRequired),
+        z.transform((s) => s.normalize('NFC').trim()),
+      ),
+      z.string().check(
+        z.minLength(1, COMMENT_MESSAGES.emailRequired),
+        z.refine((s) => characterCount(s) <= COMMENT_LIMITS.email, COMMENT_MESSAGES.emailTooLong),
+        z.email({ error: COMMENT_MESSAGES.emailInvalid }),
+      ),
     ),
-    z.string().check(
-      z.minLength(1, COMMENT_MESSAGES.emailRequired),
-      z.refine((s) => characterCount(s) <= COMMENT_LIMITS.email, COMMENT_MESSAGES.emailTooLong),
-      z.email({ error: COMMENT_MESSAGES.emailInvalid }),
-    ),
+    { format: 'email', maxLength: COMMENT_LIMITS.email, description: 'Never shown publicly' },
   ),
   // Counted as typed; stored as a valid href that keeps the reader's letters (readableUrl).
   url: z.optional(
-    z.pipe(
+    describe(
       z.pipe(
-        text(COMMENT_MESSAGES.urlInvalid),
-        z.transform((s) => s.normalize('NFC').trim()),
-      ),
-      z.pipe(
-        z.string().check(
-          z.refine((s) => characterCount(s) <= COMMENT_LIMITS.url, { message: COMMENT_MESSAGES.urlTooLong, abort: true }),
-          z.refine((s) => s === '' || isHttpUrl(s), COMMENT_MESSAGES.urlInvalid),
+        z.pipe(
+          text(COMMENT_MESSAGES.urlInvalid),
+          z.transform((s) => s.normalize('NFC').trim()),
         ),
         z.pipe(
-          z.transform((s: string) => (s === '' ? '' : readableUrl(s))),
-          z.string().check(z.refine((s) => characterCount(s) <= COMMENT_LIMITS.url, COMMENT_MESSAGES.urlTooLong)),
+          z.string().check(
+            z.refine((s) => characterCount(s) <= COMMENT_LIMITS.url, { message: COMMENT_MESSAGES.urlTooLong, abort: true }),
+            z.refine((s) => s === '' || isHttpUrl(s), COMMENT_MESSAGES.urlInvalid),
+          ),
+          z.pipe(
+            z.transform((s: string) => (s === '' ? '' : readableUrl(s))),
+            z.string().check(z.refine((s) => characterCount(s) <= COMMENT_LIMITS.url, COMMENT_MESSAGES.urlTooLong)),
+          ),
         ),
       ),
+      { format: 'uri', pattern: '^\\s*https?://', maxLength: COMMENT_LIMITS.url, description: 'http:// or https://' },
     ),
   ),
   body: cleaned(cleanBody, COMMENT_MESSAGES.bodyRequired, COMMENT_LIMITS.body, COMMENT_MESSAGES.bodyTooLong),

@@ -11,13 +11,18 @@ export const wholeNumber = (min: number, max: number, fallback: number) =>
   z._default(
     z.pipe(
       z.string().check(z.regex(/^\d{1,9}$/, 'must be a whole number')),
-      z.pipe(z.transform(Number), z.number().check(z.gte(min, `must be at least ${min}`), z.lte(max, `must be at most ${max}`))),
+      z.pipe(z.transform(Number), z.int().check(z.gte(min, `must be at least ${min}`), z.lte(max, `must be at most ${max}`))),
     ),
     fallback,
   );
 
-/** An opaque cursor handed out as `next_cursor` by a previous page (an id, today). */
-export const cursor = z.optional(z.string().check(z.regex(/^\d{1,12}$/, 'must be a cursor from a previous page')));
+/** A cursor handed out as `next_cursor` by a previous page (an id: a whole number). */
+export const cursor = z.optional(
+  z.pipe(
+    z.string().check(z.regex(/^\d{1,12}$/, 'must be a cursor from a previous page')),
+    z.pipe(z.transform(Number), z.int().check(z.gte(1, 'must be a cursor from a previous page'), z.lte(999_999_999_999))),
+  ),
+);
 
 /** Zod issues as field → messages (`_` for the input as a whole). */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {

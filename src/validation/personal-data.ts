@@ -4,18 +4,22 @@
  */
 import * as z from 'zod/mini';
 import { COMMENT_LIMITS } from './comment.ts';
+import { describe } from './describe.ts';
 
-const email = z.pipe(
+const email = describe(
   z.pipe(
-    z.string({ error: 'email is required' }),
-    z.transform((s) => s.normalize('NFC').trim()),
-  ),
-  z
-    .string()
-    .check(
-      z.maxLength(COMMENT_LIMITS.email, `email must be at most ${COMMENT_LIMITS.email} characters`),
-      z.email('must be an email address'),
+    z.pipe(
+      z.string({ error: 'email is required' }),
+      z.transform((s) => s.normalize('NFC').trim()),
     ),
+    z
+      .string()
+      .check(
+        z.maxLength(COMMENT_LIMITS.email, `email must be at most ${COMMENT_LIMITS.email} characters`),
+        z.email('must be an email address'),
+      ),
+  ),
+  { format: 'email', maxLength: COMMENT_LIMITS.email },
 );
 
 /** Export: whose data. */

@@ -1,17 +1,18 @@
 /**
- * The JSON representations of articles (documented in schemas/, checked by the tests).
+ * The JSON representations of articles, typed by their contracts (src/contracts/responses.ts).
  */
+import type { ResponseOf } from '../contracts/responses.ts';
 import type { ArticleDocument, ArticleSummary, Category } from '../domain/article.ts';
 import { absoluteUrl, articleCommentsApiPath, articlePath, categoryPath } from '../urls.ts';
 
-const categoryJson = (category: Category, siteUrl: string) => ({
+const categoryJson = (category: Category, siteUrl: string): ResponseOf<'Category'> => ({
   slug: category.slug,
   name: category.name,
   url: absoluteUrl(siteUrl, categoryPath(category.slug)),
 });
 
 /** An article as listed by `GET /api/articles`. */
-export const articleSummaryJson = (article: ArticleSummary, siteUrl: string) => ({
+export const articleSummaryJson = (article: ArticleSummary, siteUrl: string): ResponseOf<'ArticleSummary'> => ({
   slug: article.slug,
   url: absoluteUrl(siteUrl, articlePath(article.slug)),
   title: article.title,
@@ -22,11 +23,15 @@ export const articleSummaryJson = (article: ArticleSummary, siteUrl: string) => 
 });
 
 /** A whole article, as served by `GET /api/articles/:slug` and by the article page to `Accept: application/json`. */
-export const articleJson = (article: ArticleDocument, siteUrl: string, comments: { open: boolean; count: number }) => ({
+export const articleJson = (
+  article: ArticleDocument,
+  siteUrl: string,
+  comments: { open: boolean; count: number },
+): ResponseOf<'Article'> => ({
   slug: article.slug,
   url: absoluteUrl(siteUrl, articlePath(article.slug)),
-  lang: 'ar',
-  dir: 'rtl',
+  lang: 'ar' as const,
+  dir: 'rtl' as const,
   title: article.title,
   dek: article.dek,
   category: categoryJson(article.category, siteUrl),

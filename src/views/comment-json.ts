@@ -2,10 +2,11 @@
  * JSON representations of comments. Public ones carry no email, IP hash or user agent; only the admin
  * representation does, and only the admin API uses it.
  */
+import type { CommentThread as CommentThreadJson, ResponseOf } from '../contracts/responses.ts';
 import type { Comment, CommentThread, PublicComment } from '../domain/comment.ts';
 
 /** A comment as the public API shows it. */
-export const commentJson = (c: PublicComment) => ({
+export const commentJson = (c: PublicComment): ResponseOf<'Comment'> => ({
   id: c.id,
   parent_id: c.parentId,
   author: { name: c.authorName, url: c.authorUrl },
@@ -14,13 +15,13 @@ export const commentJson = (c: PublicComment) => ({
 });
 
 /** A comment with its visible replies, nested. */
-export const threadJson = (t: CommentThread): ReturnType<typeof commentJson> & { replies: unknown[] } => ({
+export const threadJson = (t: CommentThread): CommentThreadJson => ({
   ...commentJson(t),
   replies: t.replies.map(threadJson),
 });
 
 /** A comment as moderators see it (admin API only). */
-export const adminCommentJson = (c: Comment) => ({
+export const adminCommentJson = (c: Comment): ResponseOf<'AdminComment'> => ({
   id: c.id,
   article_slug: c.articleSlug,
   parent_id: c.parentId,

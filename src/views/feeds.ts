@@ -2,6 +2,7 @@
  * Feeds in the three formats readers' apps speak: RSS 2.0, Atom 1.0 and JSON Feed 1.1, all from one model.
  * Items carry full content; ids are the items' canonical URLs, so they never change.
  */
+import type { ResponseOf } from '../contracts/responses.ts';
 import type { ArticleFeed } from '../domain/article.ts';
 import type { PublicComment } from '../domain/comment.ts';
 import { absoluteUrl, articlePath, categoryPath } from '../urls.ts';
@@ -104,7 +105,7 @@ function atom(feed: Feed): string {
 }
 
 function jsonFeed(feed: Feed): string {
-  return JSON.stringify({
+  const document: ResponseOf<'JsonFeed'> = {
     version: 'https://jsonfeed.org/version/1.1',
     title: feed.title,
     description: feed.description,
@@ -122,7 +123,8 @@ function jsonFeed(feed: Feed): string {
       ...(item.authors.length > 0 ? { authors: item.authors.map((name) => ({ name })) } : {}),
       ...(item.categories.length > 0 ? { tags: item.categories } : {}),
     })),
-  });
+  };
+  return JSON.stringify(document);
 }
 
 /** The feed in `format`. */

@@ -144,7 +144,7 @@ describe('planPublish', () => {
       changed: ['edited'],
       removed: ['gone'],
       unchanged: ['same'],
-      derivedChanged: ['v1:index', 'v1:feed:category:libya'],
+      derivedChanged: ['v1:index', 'v1:feed:category:libya', 'v1:openapi'],
       derivedRemoved: ['v1:feed:category:gone'],
     });
   });

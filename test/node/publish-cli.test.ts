@@ -77,6 +77,7 @@ describe('npm run publish', () => {
       'v1:feed:all',
       'v1:feed:category:libya',
       'v1:index',
+      'v1:openapi',
     ]);
     expect(await indexedSlugs()).toEqual(['تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا']);
     const second = await publish();
@@ -107,6 +108,7 @@ describe('npm run publish', () => {
       'v1:feed:all',
       'v1:feed:category:libya',
       'v1:index',
+      'v1:openapi',
     ]);
   });
 

@@ -50,7 +50,7 @@ describe('conditional GET', () => {
     const first = await request(path, { headers });
     const etag = first.headers.get('ETag') ?? '';
     expect(etag).toMatch(/^"[^"]+"$/);
-    expect(first.headers.get('Cache-Control')).toBe('public, max-age=60, stale-while-revalidate=600');
+    expect(first.headers.get('Cache-Control')).toBe('public, max-age=60, stale-while-revalidate=30');
     const second = await request(path, { headers: { ...headers, 'If-None-Match': etag } });
     expect(second.status).toBe(304);
     expect(await second.text()).toBe('');

@@ -4,6 +4,7 @@
  */
 import { type Context, Hono } from 'hono';
 import * as z from 'zod/mini';
+import type { ResponseOf } from '../../contracts/responses.ts';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
 import { readJsonBody } from '../../http/json-body.ts';
@@ -30,7 +31,7 @@ const personalData = new Hono<AppEnv>()
       email,
       exported_at: new Date().toISOString(),
       comments: comments.map((comment) => ({ ...adminCommentJson(comment), moderation_log: comment.log })),
-    });
+    } satisfies ResponseOf<'PersonalDataExport'>);
   })
   .post('/erase', async (c) => {
     const { email, remove_text } = await readRequest(c, personalDataEraseSchema);

@@ -6,6 +6,7 @@
 import { type Context, Hono } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import * as z from 'zod/mini';
+import type { ResponseOf } from '../../contracts/responses.ts';
 import { STATUS_EVENTS } from '../../domain/comment-events.ts';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
@@ -66,12 +67,12 @@ const admin = new Hono<AppEnv>()
       limit,
       ...(status ? { status } : {}),
       ...(article ? { article: article.normalize('NFC') } : {}),
-      ...(cursor ? { beforeId: Number(cursor) } : {}),
+      ...(cursor ? { beforeId: cursor } : {}),
     });
     return c.json({
       data: page.comments.map(adminCommentJson),
-      meta: { limit, next_cursor: page.nextCursor === null ? null : String(page.nextCursor) },
-    });
+      meta: { limit, next_cursor: page.nextCursor },
+    } satisfies ResponseOf<'AdminCommentPage'>);
   })
   .get('/comments/:id', async (c) => {
     const comment = await requireComment(c);

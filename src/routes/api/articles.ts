@@ -2,6 +2,7 @@
  * The articles JSON API: `GET /api/articles` (newest first, filtered and paginated) and `GET /api/articles/:slug`.
  */
 import { type Context, Hono } from 'hono';
+import type { ResponseOf } from '../../contracts/responses.ts';
 import type { ArticleDocument } from '../../domain/article.ts';
 import { commentsOpen, readModerationSettings } from '../../domain/comment.ts';
 import { paginate } from '../../domain/pagination.ts';
@@ -52,7 +53,7 @@ const articles = new Hono<AppEnv>()
     return c.json({
       data: result.items.map((a) => articleSummaryJson(a, c.env.SITE_URL)),
       meta: { pagination: { page, per_page, total: result.total, pages: result.pages } },
-    });
+    } satisfies ResponseOf<'ArticleList'>);
   })
   .get('/:slug', async (c) => sendArticleJson(c, await requireArticle(c, c.req.param('slug'))));
 

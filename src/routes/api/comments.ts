@@ -3,6 +3,7 @@
  * `POST` a new one (JSON only, idempotent with `Idempotency-Key`).
  */
 import { type Context, Hono } from 'hono';
+import type { ResponseOf } from '../../contracts/responses.ts';
 import type { ArticleDocument } from '../../domain/article.ts';
 import { buildThreads, type PublicComment, readModerationSettings } from '../../domain/comment.ts';
 import type { AppEnv } from '../../env.ts';
@@ -130,7 +131,8 @@ async function postComment(
 }
 
 /** The body of a successful POST: the comment when it is approved at once, otherwise only that it is held. */
-const responseJson = (approved: PublicComment | null) => (approved ? commentJson(approved) : { status: 'pending' });
+const responseJson = (approved: PublicComment | null) =>
+  approved ? commentJson(approved) : ({ status: 'pending' } satisfies ResponseOf<'PendingComment'>);
 
 const comments = new Hono<AppEnv>()
   .get('/', validate('query', commentListQuerySchema), async (c) => {
@@ -140,22 +142,26 @@ const comments = new Hono<AppEnv>()
     const version = await getCommentsVersion(db, article.slug);
     const cached = notModified(c, versionTag(c, article.hash, 'comments', version, cursor ?? '', limit));
     if (cached) return cached;
-    const page = await listApprovedThreads(db, article.slug, Number(cursor ?? 0), limit);
+    const page = await listApprovedThreads(db, article.slug, cursor ?? 0, limit);
     if (page.nextCursor !== null) {
       const next = `${articleCommentsApiPath(article.slug)}?cursor=${page.nextCursor}&limit=${limit}`;
       c.header('Link', `<${absoluteUrl(c.env.SITE_URL, next)}>; rel="next"`);
     }
     return c.json({
       data: buildThreads(page.comments).map(threadJson),
-      meta: { total: page.total, limit, next_cursor: page.nextCursor === null ? null : String(page.nextCursor) },
-    });
+      meta: { total: page.total, limit, next_cursor: page.nextCursor },
+    } satisfies ResponseOf<'CommentPage'>);
   })
   .get('/:id', async (c) => {
     const article = await requireArticle(c, slugOf(c));
     const id = commentId(c);
-    const comment = await getApprovedComment(c.get('db'), article.slug, id);
+    const db = c.get('db');
+    const [comment, version] = await Promise.all([
+      getApprovedComment(db, article.slug, id),
+      getCommentsVersion(db, article.slug),
+    ]);
     if (!comment) throw new ProblemError(404, `No approved comment ${id} on this article.`);
-    return c.json(commentJson(comment));
+    return notModified(c, versionTag(c, article.hash, 'comment', version, id)) ?? c.json(commentJson(comment));
   })
   .post('/', async (c) => {
     const client = await identifyClient(c);

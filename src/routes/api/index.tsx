@@ -1,14 +1,13 @@
 /**
- * The JSON API under /api (and `/api` itself, the endpoints as a page): content negotiation (406 for clients that accept no JSON), CORS for public reads,
- * and its resources.
+ * The JSON API under /api (and `/api` itself, the endpoints as a page): content negotiation (406 for clients that
+ * accept no JSON) and its resources. Cross-origin access is decided at the root (src/http/cors.ts).
  */
-import { Hono } from 'hono';
-import { cors } from 'hono/cors';
-import openapi from '../../../schemas/openapi.json';
+import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
 import { notModified, versionTag } from '../../http/caching.ts';
 import { negotiate } from '../../http/negotiate.ts';
+import { getApiDocument } from '../../storage/articles.ts';
 import { ApiPage, type OpenApiDocument } from '../../views/api-page.tsx';
 import { searchApi } from '../search.tsx';
 import admin from './admin.ts';
@@ -23,15 +22,22 @@ api.use(async (c, next) => {
     throw new ProblemError(406, 'This API only produces application/json; send an Accept header that allows it.');
   await next();
 });
-// Public reads carry no credentials, so any origin (a partner's web app) may call them.
-api.use('/articles/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag', 'Link'] }));
-api.use('/articles', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag', 'Link'] }));
 
-api.get('/', (c) => {
-  const cached = notModified(c, versionTag(c, 'api', 'html'));
-  return cached ?? c.html(<ApiPage doc={openapi as OpenApiDocument} />);
+/** The published OpenAPI document, or a 404 that says how to publish it. */
+async function requireApiDocument(c: Context<AppEnv>) {
+  const published = await getApiDocument(c.env.ARTICLES);
+  if (!published) throw new ProblemError(404, 'The API description is not published yet (npm run publish).');
+  return published;
+}
+
+api.get('/', async (c) => {
+  const { hash, document } = await requireApiDocument(c);
+  return notModified(c, versionTag(c, hash, 'html')) ?? c.html(<ApiPage doc={document as OpenApiDocument} />);
 });
-api.get('/openapi.json', (c) => notModified(c, versionTag(c, 'openapi', 'json')) ?? c.json(openapi));
+api.get('/openapi.json', async (c) => {
+  const { hash, document } = await requireApiDocument(c);
+  return notModified(c, versionTag(c, hash, 'json')) ?? c.json(document);
+});
 api.route('/articles/:slug/comments', comments);
 api.route('/articles', articles);
 api.route('/admin', admin);

@@ -62,7 +62,7 @@ describe('GET /api/admin/comments', () => {
 
   it('pages with a cursor and rejects a bad status', async () => {
     for (let i = 0; i < 3; i++) await seedComment({ slug: 'benghazi-port', body: `صفحة إدارة ${i}` });
-    const page1 = (await (await admin('/comments?limit=2')).json()) as { data: AdminComment[]; meta: { next_cursor: string } };
+    const page1 = (await (await admin('/comments?limit=2')).json()) as { data: AdminComment[]; meta: { next_cursor: number } };
     expect(page1.data).toHaveLength(2);
     const page2 = (await (await admin(`/comments?limit=2&cursor=${page1.meta.next_cursor}`)).json()) as { data: AdminComment[] };
     expect(page2.data[0]?.id).toBeLessThan(page1.data[1]?.id ?? 0);

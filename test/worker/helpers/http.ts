@@ -3,14 +3,26 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers';
 import type { Bindings } from '../../../src/env.ts';
 import worker from '../../../src/index.ts';
+import { assertContract } from './contract.ts';
 
 /** The site origin the tests run against (SITE_URL in vitest.config.ts). */
 export const ORIGIN = 'https://minbar.test';
 
-/** Fetches a path (or absolute URL) from the Worker; redirects are returned, not followed. */
-export function request(path: string, init: RequestInit = {}): Promise<Response> {
-  const url = path.startsWith('http') ? path : `${ORIGIN}${path}`;
-  return exports.default.fetch(new Request(url, { redirect: 'manual', ...init }));
+/**
+ * Fetches a path (or absolute URL) from the Worker; redirects are returned, not followed. Every response is checked
+ * against the OpenAPI document first (helpers/contract.ts): a response the document does not describe fails the test.
+ */
+export async function request(path: string, init: RequestInit = {}): Promise<Response> {
+  const req = new Request(path.startsWith('http') ? path : `${ORIGIN}${path}`, { redirect: 'manual', ...init });
+  return assertContract(req, await exports.default.fetch(req.clone()));
+}
+
+/**
+ * Fetches like `request` without the document check: for generated garbage (the fuzz test), whose answers to
+ * malformed paths and unserved methods are checked for their own properties (no 5xx, problem+json) instead.
+ */
+export async function requestUnchecked(path: string, init: RequestInit = {}): Promise<Response> {
+  return exports.default.fetch(new Request(path.startsWith('http') ? path : `${ORIGIN}${path}`, { redirect: 'manual', ...init }));
 }
 
 /** The seed article's slug and its percent-encoded path. */
@@ -27,7 +39,7 @@ export async function requestWithEnv(path: string, overrides: Partial<Bindings>,
     unknown,
     IncomingRequestCfProperties
   >;
-  const response = await worker.fetch(request, { ...env, ...overrides }, ctx);
+  const response = await worker.fetch(request.clone() as typeof request, { ...env, ...overrides }, ctx);
   await waitOnExecutionContext(ctx);
-  return response;
+  return assertContract(request, response);
 }

@@ -1,0 +1,415 @@
+/**
+ * Every operation Minbar serves, one entry each: what is particular to it (its id, schemas, success responses and
+ * the errors of its own logic). What a path and method imply for every route (301, 304, 400 on a bad path, 406 under
+ * /api/, 401/503 for admin, 500, CORS, caching headers, the D1 bookmark) is added by scripts/lib/openapi.ts.
+ * Adding a route is one entry here; a new status of a route is one number in its `errors`.
+ */
+import type * as z from 'zod/mini';
+import type { RESPONSE_SCHEMAS } from '../../src/contracts/responses.ts';
+import { articleListQuerySchema, articlePageQuerySchema, pageQuerySchema } from '../../src/validation/article-query.ts';
+import { commentListQuerySchema, moderationQuerySchema } from '../../src/validation/comment.ts';
+import { searchQuerySchema } from '../../src/validation/search.ts';
+import { FEED_FORMATS, type FeedFormat } from '../../src/views/feed-formats.ts';
+import type { REQUEST_SCHEMAS } from './openapi.ts';
+
+/** Tags, with what each groups. */
+export const TAGS = {
+  Articles: 'Published articles as JSON',
+  Comments: 'Reader comments: approved threads, and posting a new one',
+  Moderation: 'The admin API for moderators (Bearer token)',
+  Search: 'Arabic-aware search of articles and approved comments',
+  Pages: 'HTML pages for readers (and the article as JSON when asked for it)',
+  Feeds: 'Feeds, sitemaps and robots.txt',
+  Meta: 'This document, and the endpoints as a page',
+} as const;
+
+type SchemaName = keyof typeof RESPONSE_SCHEMAS | keyof typeof REQUEST_SCHEMAS;
+
+/** One success response of an operation. */
+export interface ResponseSpec {
+  description: string;
+  /** Media type → a component schema name or an inline JSON Schema. */
+  content?: Record<string, SchemaName | Record<string, unknown>>;
+  /** Headers beyond the caching and CORS ones (component names in scripts/lib/openapi.ts). */
+  headers?: string[];
+  example?: unknown;
+}
+
+/** One operation, as the table below states it. */
+export interface OperationSpec {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  /** OpenAPI path, `{param}` style. */
+  path: string;
+  operationId: string;
+  tag: keyof typeof TAGS;
+  summary: string;
+  description?: string;
+  /** Behind the admin Bearer token. */
+  admin?: boolean;
+  /** False for a GET without ETag and 304. */
+  cache?: boolean;
+  /** The page can be personal (a reader's own held comment): then private, without ETag. */
+  personal?: boolean;
+  query?: {
+    schema: z.core.$ZodType;
+    describe: Record<string, string>;
+    /** Parameters the route requires though the schema has a default. */
+    required?: string[];
+    examples?: Record<string, unknown>;
+  };
+  /** Request header parameters (component names). */
+  headers?: string[];
+  body?: { media: string; schema: SchemaName; example: unknown };
+  responses: Record<number, ResponseSpec>;
+  /** Error statuses of the route's own logic. */
+  errors?: number[];
+}
+
+const html = (description: string): ResponseSpec => ({ description, content: { 'text/html': { type: 'string' } } });
+const json = (
+  schema: SchemaName | Record<string, unknown>,
+  description: string,
+  headers?: ResponseSpec['headers'],
+): ResponseSpec => ({
+  description,
+  content: { 'application/json': schema },
+  ...(headers ? { headers } : {}),
+});
+const pageQuery = { schema: pageQuerySchema, describe: { page: '1-based page of the list' } };
+
+const FEED_NAMES: Record<FeedFormat, string> = { xml: 'Rss', atom: 'Atom', json: 'JsonFeed' };
+const feed = (format: FeedFormat, description: string): ResponseSpec => ({
+  description,
+  content: { [FEED_FORMATS[format].type]: format === 'json' ? 'JsonFeed' : { type: 'string' } },
+});
+
+/** The three formats of each feed. */
+const FEEDS: OperationSpec[] = (['xml', 'atom', 'json'] as const).flatMap((format): OperationSpec[] => {
+  const label = FEED_FORMATS[format].label;
+  return [
+    {
+      method: 'get',
+      path: `/feed.${format}`,
+      operationId: `getSiteFeed${FEED_NAMES[format]}`,
+      tag: 'Feeds',
+      summary: `The newest 20 articles, in full (${label})`,
+      responses: { 200: feed(format, label) },
+      errors: [404],
+    },
+    {
+      method: 'get',
+      path: `/categories/{slug}/feed.${format}`,
+      operationId: `getCategoryFeed${FEED_NAMES[format]}`,
+      tag: 'Feeds',
+      summary: `A category's newest 20 articles (${label})`,
+      responses: { 200: feed(format, label) },
+      errors: [404],
+    },
+    {
+      method: 'get',
+      path: `/articles/{slug}/comments/feed.${format}`,
+      operationId: `getCommentsFeed${FEED_NAMES[format]}`,
+      tag: 'Feeds',
+      summary: `An article's newest 50 approved comments (${label})`,
+      responses: { 200: feed(format, label) },
+      errors: [404],
+    },
+  ];
+});
+
+/** Every operation, in the order the document lists them. */
+export const OPERATIONS: OperationSpec[] = [
+  {
+    method: 'get',
+    path: '/api/articles',
+    operationId: 'listArticles',
+    tag: 'Articles',
+    summary: 'Published articles, newest first',
+    query: {
+      schema: articleListQuerySchema,
+      describe: { category: 'Only this category (its slug)', page: '1-based page', per_page: 'Articles per page' },
+      examples: { category: 'libya' },
+    },
+    responses: { 200: json('ArticleList', 'A page of articles', ['Link']) },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/articles/{slug}',
+    operationId: 'getArticle',
+    tag: 'Articles',
+    summary: 'One article, whole',
+    responses: { 200: json('Article', 'The article') },
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/articles/{slug}/comments',
+    operationId: 'listComments',
+    tag: 'Comments',
+    summary: 'Approved comments, oldest first, threaded',
+    query: {
+      schema: commentListQuerySchema,
+      describe: { cursor: 'meta.next_cursor of the previous page', limit: 'Top-level comments per page' },
+    },
+    responses: { 200: json('CommentPage', 'A page of threads', ['LinkNext']) },
+    errors: [404],
+  },
+  {
+    method: 'post',
+    path: '/api/articles/{slug}/comments',
+    operationId: 'createComment',
+    tag: 'Comments',
+    summary: 'Leave a comment',
+    description:
+      'Any origin may post (CORS, no credentials). Send the answered X-D1-Bookmark back on your next read to see your comment.',
+    headers: ['IdempotencyKey'],
+    body: {
+      media: 'application/json',
+      schema: 'CommentInput',
+      example: { name: 'سالم', email: 'salem@example.com', body: 'تحليل مفيد، شكراً.' },
+    },
+    responses: {
+      201: json('Comment', 'Approved at once; Location names it', ['Location', 'XD1Bookmark', 'IdempotentReplayed']),
+      202: json('PendingComment', 'Held for moderation (or judged spam: the sender cannot tell)', [
+        'XD1Bookmark',
+        'IdempotentReplayed',
+      ]),
+    },
+    errors: [400, 403, 404, 409, 413, 415, 422, 429, 503],
+  },
+  {
+    method: 'get',
+    path: '/api/articles/{slug}/comments/{id}',
+    operationId: 'getComment',
+    tag: 'Comments',
+    summary: 'One approved comment',
+    responses: { 200: json('Comment', 'The comment') },
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/admin/comments',
+    operationId: 'listModerationQueue',
+    tag: 'Moderation',
+    summary: 'The moderation queue, newest first, with emails, IP hashes and user agents',
+    admin: true,
+    query: {
+      schema: moderationQuerySchema,
+      describe: {
+        status: 'Only this status',
+        article: 'Only this article slug',
+        cursor: 'meta.next_cursor of the previous page',
+        limit: 'Comments per page',
+      },
+    },
+    responses: { 200: json('AdminCommentPage', 'A page of comments') },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/comments/{id}',
+    operationId: 'getModeratedComment',
+    tag: 'Moderation',
+    summary: 'A comment with its moderation log',
+    admin: true,
+    responses: { 200: json('AdminComment', 'The comment') },
+    errors: [404],
+  },
+  {
+    method: 'patch',
+    path: '/api/admin/comments/{id}',
+    operationId: 'moderateComment',
+    tag: 'Moderation',
+    summary: 'Change its status (recorded in the audit log, with X-Moderator if given)',
+    admin: true,
+    headers: ['Moderator'],
+    body: { media: 'application/json', schema: 'ModerationPatch', example: { status: 'approved' } },
+    responses: { 200: json('AdminComment', 'The comment after the change', ['XD1Bookmark']) },
+    errors: [400, 404, 409, 413, 415, 422],
+  },
+  {
+    method: 'delete',
+    path: '/api/admin/comments/{id}',
+    operationId: 'deleteComment',
+    tag: 'Moderation',
+    summary: 'Delete for good; its replies move up to its parent',
+    admin: true,
+    headers: ['Moderator'],
+    responses: { 204: { description: 'Deleted', headers: ['XD1Bookmark'] } },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/admin/comments/{id}/log',
+    operationId: 'getModerationLog',
+    tag: 'Moderation',
+    summary: "A comment's moderation log, oldest first, also after the comment was deleted",
+    admin: true,
+    responses: {
+      200: json(
+        {
+          type: 'object',
+          required: ['comment_id', 'moderation_log'],
+          properties: { comment_id: { type: 'integer' }, moderation_log: { type: 'array', items: { type: 'object' } } },
+        },
+        'The log',
+      ),
+    },
+    errors: [404],
+  },
+  {
+    method: 'post',
+    path: '/api/admin/personal-data/export',
+    operationId: 'exportPersonalData',
+    tag: 'Moderation',
+    summary: 'GDPR export: every comment of an email, any status, with its moderation_log (an attachment)',
+    admin: true,
+    body: { media: 'application/json', schema: 'PersonalDataRequest', example: { email: 'salem@example.com' } },
+    responses: { 200: json('PersonalDataExport', 'email, exported_at, comments', ['XD1Bookmark']) },
+    errors: [400, 413, 415, 422],
+  },
+  {
+    method: 'post',
+    path: '/api/admin/personal-data/erase',
+    operationId: 'erasePersonalData',
+    tag: 'Moderation',
+    summary: 'GDPR erasure: anonymise every comment of an email, or with remove_text delete them',
+    admin: true,
+    body: {
+      media: 'application/json',
+      schema: 'ErasureRequest',
+      example: { email: 'salem@example.com', remove_text: false },
+    },
+    responses: { 200: json('PersonalDataErasure', 'How many comments were anonymised and removed', ['XD1Bookmark']) },
+    errors: [400, 413, 415, 422],
+  },
+  {
+    method: 'get',
+    path: '/api/search',
+    operationId: 'search',
+    tag: 'Search',
+    summary: 'Arabic-aware search of articles and approved comments, title matches first',
+    query: {
+      schema: searchQuerySchema,
+      describe: { q: 'The words to find, in any spelling (تُرْكِيَا, تركيا, وتركيا)', page: '1-based page of results' },
+      required: ['q'],
+      examples: { q: 'أنقرة' },
+    },
+    responses: { 200: json('SearchResults', 'A page of results') },
+  },
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    operationId: 'getOpenApiDocument',
+    tag: 'Meta',
+    summary: 'This document',
+    responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { type: 'object' } } } },
+  },
+  {
+    method: 'get',
+    path: '/api',
+    operationId: 'getApiPage',
+    tag: 'Meta',
+    summary: 'The endpoints, as an HTML page',
+    responses: { 200: html('HTML') },
+  },
+  {
+    method: 'get',
+    path: '/',
+    operationId: 'getHomePage',
+    tag: 'Pages',
+    summary: 'Front page: the newest articles',
+    query: pageQuery,
+    responses: { 200: html('HTML') },
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/articles/{slug}',
+    operationId: 'getArticlePage',
+    tag: 'Pages',
+    summary: 'The article page, or the article as JSON when Accept prefers application/json',
+    personal: true,
+    query: {
+      schema: articlePageQuerySchema,
+      describe: { replyto: 'Put the comment form in reply mode', comments_after: 'The next page of comments' },
+    },
+    responses: {
+      200: {
+        description: 'HTML, or the same JSON as GET /api/articles/{slug}',
+        content: { 'text/html': { type: 'string' }, 'application/json': 'Article' },
+        headers: ['Vary'],
+      },
+    },
+    errors: [404, 406],
+  },
+  {
+    method: 'post',
+    path: '/articles/{slug}/comments',
+    operationId: 'postCommentForm',
+    tag: 'Pages',
+    summary: 'The comment form (application/x-www-form-urlencoded, same origin only); 303 back to the article',
+    body: {
+      media: 'application/x-www-form-urlencoded',
+      schema: 'CommentInput',
+      example: { name: 'سالم', email: 'salem@example.com', body: 'تحليل مفيد، شكراً.' },
+    },
+    responses: {
+      303: { description: 'Stored: Location is the comment on the article page', headers: ['Location', 'XD1Bookmark'] },
+    },
+    errors: [400, 403, 404, 409, 413, 422, 429, 503],
+  },
+  {
+    method: 'get',
+    path: '/problems/{name}',
+    operationId: 'getProblemType',
+    tag: 'Meta',
+    summary: 'What a problem type (the `type` URI of an error) means, as a page',
+    responses: { 200: html('HTML') },
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/categories/{slug}',
+    operationId: 'getCategoryPage',
+    tag: 'Pages',
+    summary: "A category's articles",
+    query: pageQuery,
+    responses: { 200: html('HTML') },
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/search',
+    operationId: 'getSearchPage',
+    tag: 'Pages',
+    summary: 'The search results page',
+    query: { schema: searchQuerySchema, describe: { q: 'The words to find', page: '1-based page of results' } },
+    responses: { 200: html('HTML') },
+  },
+  {
+    method: 'get',
+    path: '/robots.txt',
+    operationId: 'getRobotsTxt',
+    tag: 'Feeds',
+    summary: 'robots.txt',
+    responses: { 200: { description: 'robots.txt', content: { 'text/plain': { type: 'string' } } } },
+  },
+  {
+    method: 'get',
+    path: '/sitemap.xml',
+    operationId: 'getSitemap',
+    tag: 'Feeds',
+    summary: 'Sitemap of every page',
+    responses: { 200: { description: 'Sitemap', content: { 'application/xml': { type: 'string' } } } },
+  },
+  {
+    method: 'get',
+    path: '/news-sitemap.xml',
+    operationId: 'getNewsSitemap',
+    tag: 'Feeds',
+    summary: 'Google News sitemap (the last 2 days)',
+    responses: { 200: { description: 'News sitemap', content: { 'application/xml': { type: 'string' } } } },
+  },
+  ...FEEDS,
+];
