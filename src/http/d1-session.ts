@@ -6,6 +6,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../env.ts';
+import { openGuardedSession } from '../storage/guarded-d1.ts';
 
 /** Header carrying the bookmark, both ways. */
 export const BOOKMARK_HEADER = 'X-D1-Bookmark';
@@ -16,7 +17,7 @@ const BOOKMARK = /^[\w-]{1,200}$/;
 export const d1Session = (): MiddlewareHandler<AppEnv> =>
   async function d1Session(c, next) {
     const given = c.req.header(BOOKMARK_HEADER) ?? getCookie(c, BOOKMARK_COOKIE);
-    c.set('db', c.env.DB.withSession(given && BOOKMARK.test(given) ? given : 'first-unconstrained'));
+    c.set('db', openGuardedSession(c.env.DB, given && BOOKMARK.test(given) ? given : 'first-unconstrained'));
     await next();
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 400) handBookmarkBack(c);
   };

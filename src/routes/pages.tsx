@@ -11,11 +11,12 @@ import { readModerationSettings } from '../domain/comment.ts';
 import { paginate } from '../domain/pagination.ts';
 import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../errors.tsx';
-import { notModified, versionTag } from '../http/caching.ts';
+import { notModified, notModifiedInBrowsers, versionTag } from '../http/caching.ts';
 import { identifyClient } from '../http/client.ts';
 import { MAX_JSON_BYTES } from '../http/json-body.ts';
 import { negotiate } from '../http/negotiate.ts';
 import { addPreviewId } from '../http/preview-cookie.ts';
+import { forgetArticle } from '../http/response-cache.ts';
 import { checkRateLimit, type SubmitOutcome, submitComment } from '../services/submit-comment.ts';
 import { getArticleIndex } from '../storage/articles.ts';
 import { articlePath } from '../urls.ts';
@@ -28,7 +29,7 @@ import { refusalMessage } from '../views/comment-messages.ts';
 import type { CommentField, CommentFormState } from '../views/components/comment-form.tsx';
 import { requireArticle, sendArticleJson } from './api/articles.ts';
 import { REFUSALS } from './api/comments.ts';
-import { articleCommentsState, loadArticleComments } from './article-comments.ts';
+import { articleCommentsState, loadArticleComments, unlessCommentsUnavailable } from './article-comments.ts';
 
 /** Teasers per list page. */
 const PAGE_SIZE = 20;
@@ -96,19 +97,23 @@ const pages = new Hono<AppEnv>()
     const article = await requireArticle(c, c.req.param('slug'));
     if (representation === 'application/json') return sendArticleJson(c, article);
     const { replyto, comments_after } = c.req.valid('query');
-    const { version, previewIds } = await articleCommentsState(c, article);
-    if (previewIds.length > 0) {
-      // The author's own held comment may be on this page: for their eyes only, never in a shared cache.
-      c.header('Cache-Control', 'private, no-store');
-    } else {
-      const cached = notModified(c, versionTag(c, article.hash, 'html', version, replyto ?? '', comments_after ?? ''));
-      if (cached) return cached;
-    }
-    const comments = await loadArticleComments(c, article, {
-      previewIds,
-      ...(replyto ? { replyTo: Number(replyto) } : {}),
-      ...(comments_after ? { afterId: Number(comments_after) } : {}),
+    const comments = await unlessCommentsUnavailable(c, async () => {
+      const { version, previewIds } = await articleCommentsState(c, article);
+      if (previewIds.length > 0) {
+        // The author's own held comment may be on this page: for their eyes only, never in a shared cache.
+        c.header('Cache-Control', 'private, no-store');
+      } else {
+        const tag = versionTag(c, article.hash, 'html', version, replyto ?? '', comments_after ?? '');
+        const cached = notModifiedInBrowsers(c, tag);
+        if (cached) return cached;
+      }
+      return loadArticleComments(c, article, {
+        previewIds,
+        ...(replyto ? { replyTo: Number(replyto) } : {}),
+        ...(comments_after ? { afterId: Number(comments_after) } : {}),
+      });
     });
+    if (comments instanceof Response) return comments;
     return c.html(<ArticlePage article={article} siteUrl={c.env.SITE_URL} comments={comments} />);
   })
   .post(
@@ -152,6 +157,7 @@ const pages = new Hono<AppEnv>()
       });
       if (outcome.kind === 'refused') return refuseForm(c, article, { values, errors: {} }, outcome);
       if (!outcome.approved) await addPreviewId(c, article.slug, outcome.id);
+      else forgetArticle(article.slug);
       c.header('Cache-Control', 'no-store');
       return c.redirect(`${articlePath(article.slug)}#comment-${outcome.id}`, 303);
     },

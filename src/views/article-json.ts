@@ -22,7 +22,7 @@ export const articleSummaryJson = (article: ArticleSummary, siteUrl: string) => 
 });
 
 /** A whole article, as served by `GET /api/articles/:slug` and by the article page to `Accept: application/json`. */
-export const articleJson = (article: ArticleDocument, siteUrl: string, comments: { open: boolean; count: number }) => ({
+export const articleJson = (article: ArticleDocument, siteUrl: string, comments: { open: boolean; count: number | null }) => ({
   slug: article.slug,
   url: absoluteUrl(siteUrl, articlePath(article.slug)),
   lang: 'ar',

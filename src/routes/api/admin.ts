@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
 import { readJsonBody } from '../../http/json-body.ts';
+import { forgetArticle } from '../../http/response-cache.ts';
 import { deleteComment, getComment, getModerationLog, listForModeration, setCommentStatus } from '../../storage/comments.ts';
 import { moderationPatchSchema, moderationQuerySchema } from '../../validation/comment.ts';
 import { fieldErrors } from '../../validation/fields.ts';
@@ -63,14 +64,17 @@ const admin = new Hono<AppEnv>()
         errors: fieldErrors(parsed.error.issues),
       });
     const db = c.get('db');
-    if (parsed.data.status !== comment.status)
+    if (parsed.data.status !== comment.status) {
       await setCommentStatus(db, comment, parsed.data.status, actorOf(c), new Date().toISOString());
+      if (comment.status === 'approved' || parsed.data.status === 'approved') forgetArticle(comment.articleSlug);
+    }
     const updated = await getComment(db, comment.id);
     return c.json(updated ? adminCommentJson(updated) : null);
   })
   .delete('/comments/:id', async (c) => {
     const comment = await requireComment(c);
     await deleteComment(c.get('db'), comment, actorOf(c), new Date().toISOString());
+    if (comment.status === 'approved') forgetArticle(comment.articleSlug);
     return c.body(null, 204);
   });
 

@@ -11,6 +11,7 @@ import { ProblemError } from '../../errors.tsx';
 import { notModified, versionTag } from '../../http/caching.ts';
 import { type ClientIdentity, identifyClient } from '../../http/client.ts';
 import { readJsonBody } from '../../http/json-body.ts';
+import { forgetArticle } from '../../http/response-cache.ts';
 import { checkRateLimit, type RefusalReason, type SubmitOutcome, submitComment } from '../../services/submit-comment.ts';
 import { getApprovedComment, getCommentsVersion, listApprovedThreads } from '../../storage/comments.ts';
 import { absoluteUrl, articleCommentsApiPath } from '../../urls.ts';
@@ -91,6 +92,7 @@ async function postComment(
   c.header('Cache-Control', 'no-store');
   if (outcome.replayed) c.header('Idempotent-Replayed', 'true');
   if (!outcome.approved) return c.json({ status: 'pending' }, 202);
+  forgetArticle(article.slug);
   c.header('Location', absoluteUrl(c.env.SITE_URL, `${articleCommentsApiPath(article.slug)}/${outcome.id}`));
   return c.json(commentJson(outcome.approved), 201);
 }
