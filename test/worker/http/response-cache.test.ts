@@ -21,6 +21,14 @@ async function withDek<T>(dek: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Sets a comment's status through the admin API, in the isolate whose memory is under test. */
+const moderate = (id: number, status: string) =>
+  fetchCached(`/api/admin/comments/${id}`, {
+    method: 'PATCH',
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ status }),
+  });
+
 beforeEach(() => clearResponseCache());
 
 describe('the response memory', () => {
@@ -69,11 +77,7 @@ describe('the response memory', () => {
   it('forgets an article at once when a comment on it is approved, so it shows in this isolate', async () => {
     await fetchCached(PATH);
     const id = await seedComment({ slug: 'benghazi-port', body: 'يظهر بعد الاعتماد مباشرة', status: 'pending' });
-    const approve = await fetchCached(`/api/admin/comments/${id}`, {
-      method: 'PATCH',
-      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ status: 'approved' }),
-    });
+    const approve = await moderate(id, 'approved');
     expect(approve.status).toBe(200);
     expect(await (await fetchCached(PATH)).text()).toContain('يظهر بعد الاعتماد مباشرة');
   });
@@ -94,11 +98,7 @@ describe('the response memory', () => {
       });
       expect(posted.status).toBe(202);
       const id = await seedComment({ slug: 'benghazi-port', body: 'معتمد من المشرف', status: 'pending' });
-      await fetchCached(`/api/admin/comments/${id}`, {
-        method: 'PATCH',
-        headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ status: 'approved' }),
-      });
+      await moderate(id, 'approved');
       expect(await (await fetchCached(PATH)).text()).toContain('معتمد من المشرف');
       const other = await fetchCached(OTHER);
       expect(other.headers.get('Age')).not.toBeNull();
@@ -130,11 +130,7 @@ describe('the response memory', () => {
       if (kind === 'options') await fetchCached(PATH, { method: 'OPTIONS' });
       if (kind === 'unseen') {
         const id = await seedComment({ slug: 'benghazi-port', body: 'يبقى مخفياً', status: 'pending' });
-        const patched = await fetchCached(`/api/admin/comments/${id}`, {
-          method: 'PATCH',
-          headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ status: 'spam' }),
-        });
+        const patched = await moderate(id, 'spam');
         expect(patched.status).toBe(200);
       }
       const after = await fetchCached(PATH);
