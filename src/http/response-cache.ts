@@ -58,7 +58,7 @@ function drop(key: string): void {
   entries.delete(key);
 }
 
-/** Forgets every stored response (in tests). */
+/** Forgets every stored response (after a change that may show on any page, such as an erasure; and in tests). */
 export function clearResponseCache(): void {
   entries.clear();
   totalBytes = 0;

@@ -5,6 +5,7 @@
  */
 import type { Context } from 'hono';
 import type { ArticleDocument } from '../domain/article.ts';
+import { readRetentionSettings } from '../domain/background-settings.ts';
 import { buildThreads, commentsOpen, readModerationSettings } from '../domain/comment.ts';
 import type { AppEnv } from '../env.ts';
 import { markCommentsUnavailable } from '../http/caching.ts';
@@ -63,5 +64,6 @@ export async function loadArticleComments(
     nextCursor: page.nextCursor,
     held: new Set(held.map((h) => h.id)),
     form: replyTarget ? { ...form, replyTo: { id: replyTarget.id, authorName: replyTarget.authorName } } : form,
+    retention: readRetentionSettings(c.env),
   };
 }
