@@ -4,7 +4,7 @@
  * shape this code reads, and a failing KV are StorageUnavailableError (503), never an empty page that caches keep.
  */
 import type { ArticleDocument, ArticleFeed, ArticleIndex } from '../domain/article.ts';
-import { articleKey, feedKey, INDEX_KEY } from './article-keys.ts';
+import { articleKey, feedKey, INDEX_KEY, kvKeyFits } from './article-keys.ts';
 import { isArticleDocument, isArticleFeed, isArticleIndex } from './document-shapes.ts';
 import { StorageUnavailableError } from './unavailable.ts';
 
@@ -23,7 +23,8 @@ async function readDocument<T>(kv: KVNamespace, key: string, isValid: (value: un
 
 /** The article stored under `slug`, or null when none is published. */
 export async function getArticle(kv: KVNamespace, slug: string): Promise<ArticleDocument | null> {
-  return readDocument(kv, articleKey(slug), isArticleDocument);
+  const key = articleKey(slug);
+  return kvKeyFits(key) ? readDocument(kv, key, isArticleDocument) : null;
 }
 
 /** The index of all published articles (the publisher always writes one, even when it lists nothing). */
@@ -35,7 +36,8 @@ export async function getArticleIndex(kv: KVNamespace): Promise<ArticleIndex> {
 
 /** The feed document of the site, or of a category (null when no such category is published). */
 export async function getFeed(kv: KVNamespace, categorySlug?: string): Promise<ArticleFeed | null> {
-  const feed = await readDocument(kv, feedKey(categorySlug), isArticleFeed);
+  const key = feedKey(categorySlug);
+  const feed = kvKeyFits(key) ? await readDocument(kv, key, isArticleFeed) : null;
   if (!feed && categorySlug === undefined) throw new StorageUnavailableError(`KV ${feedKey()} is missing`);
   return feed;
 }

@@ -26,12 +26,13 @@ export async function requireArticle(c: Context<AppEnv>, slug: string): Promise<
 /** The JSON representation of an article, with its ETag and a 304 when the client has it. */
 export async function sendArticleJson(c: Context<AppEnv>, article: ArticleDocument): Promise<Response> {
   const db = c.get('db');
+  const open = commentsOpen(article, readModerationSettings(c.env), new Date());
   const count = await unlessCommentsUnavailable(c, async () => {
     const version = await getCommentsVersion(db, article.slug);
-    return notModified(c, versionTag(c, article.hash, 'json', version)) ?? countApproved(db, article.slug);
+    const tag = versionTag(c, article.hash, 'json', version, open ? 'open' : 'closed');
+    return notModified(c, tag) ?? countApproved(db, article.slug);
   });
   if (count instanceof Response) return count;
-  const open = commentsOpen(article, readModerationSettings(c.env), new Date());
   return c.json(articleJson(article, c.env.SITE_URL, { open, count }));
 }
 
