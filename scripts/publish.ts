@@ -1,9 +1,10 @@
 /**
- * `npm run publish -- --local | --remote [--content DIR] [--persist-to DIR] [--dry-run]`
+ * `npm run publish -- --local | --remote [--content DIR] [--persist-to DIR] [--dry-run] [--verify]`
  *
  * Publishes content/articles/*.md to the ARTICLES KV namespace. Every file is validated first and nothing is
  * written if any is invalid. Then only what changed is written (articles first, the index after them, removals
  * last, so a reader never meets an index entry whose article is missing). Running it twice changes nothing.
+ * `--verify` also reads back every document whose hash looks current and repairs those whose value is corrupt.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,9 +13,12 @@ import { parseArgs } from 'node:util';
 import { ARTICLE_KEY_PREFIX, articleKey, INDEX_KEY } from '../src/storage/article-keys.ts';
 import { buildPublication, formatErrors, planPublish, readContentDir, toKvEntries } from './lib/publication.ts';
 import { planSearch, searchIndexSql } from './lib/search-index.ts';
+import { entriesToVerify, findCorrupt, repairPlan } from './lib/verify.ts';
 import { wranglerOrThrow } from './lib/wrangler.ts';
 
-const USAGE = 'usage: npm run publish -- --local | --remote [--content DIR] [--persist-to DIR] [--dry-run]';
+const USAGE = 'usage: npm run publish -- --local | --remote [--content DIR] [--persist-to DIR] [--dry-run] [--verify]';
+/** Keys per `wrangler kv bulk get` (the API's limit). */
+const BULK_GET_KEYS = 100;
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +27,7 @@ const { values } = parseArgs({
     content: { type: 'string', default: 'content/articles' },
     'persist-to': { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
+    verify: { type: 'boolean', default: false },
   },
 });
 
@@ -45,18 +50,44 @@ const listed = JSON.parse((await kv('key', 'list', '--prefix', 'v1:')).stdout) a
   metadata?: { hash?: string };
 }>;
 const current = new Map(listed.map((key) => [key.name, key.metadata?.hash]));
-const plan = planPublish(current, publication);
+let verifiedCount = 0;
+
+/** Reads back every document whose hash looks current and returns the keys whose value is not what we would write. */
+async function corruptKeys(): Promise<string[]> {
+  const candidates = entriesToVerify([...entries.articles, ...entries.derived], current);
+  verifiedCount = candidates.length;
+  const stored = new Map<string, string | null>();
+  const dir = await mkdtemp(join(tmpdir(), 'minbar-verify-'));
+  try {
+    for (let i = 0; i < candidates.length; i += BULK_GET_KEYS) {
+      const file = join(dir, 'keys.json');
+      await writeFile(file, JSON.stringify(candidates.slice(i, i + BULK_GET_KEYS).map((e) => e.key)));
+      const got = JSON.parse((await kv('bulk', 'get', file)).stdout) as Record<string, { value: string | null }>;
+      for (const [key, { value }] of Object.entries(got)) stored.set(key, value);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return findCorrupt(candidates, stored);
+}
 const entries = toKvEntries(publication);
-const changedSlugs = new Set([...plan.added, ...plan.changed]);
+const plan = repairPlan(planPublish(current, publication), values.verify ? await corruptKeys() : []);
+const changedSlugs = new Set([
+  ...plan.added,
+  ...plan.changed,
+  ...plan.corrupt.filter((k) => k.startsWith(ARTICLE_KEY_PREFIX)).map((k) => k.slice(ARTICLE_KEY_PREFIX.length)),
+]);
 
 for (const slug of plan.added) console.log(`+ added    ${slug}`);
 for (const slug of plan.changed) console.log(`~ changed  ${slug}`);
 for (const slug of plan.removed) console.log(`- removed  ${slug}`);
+for (const key of plan.corrupt) console.log(`! corrupt  ${key} (the stored value does not match its hash; rewritten)`);
 const where = values.local ? 'local' : 'remote';
 console.log(
   `${values['dry-run'] ? 'would publish' : 'published'} to ${where} KV: ${plan.added.length} added, ${plan.changed.length} changed, ` +
     `${plan.removed.length} removed, ${plan.unchanged.length} unchanged`,
 );
+if (values.verify) console.log(`verified ${verifiedCount} stored document(s): ${plan.corrupt.length} corrupt`);
 const nothingToDo =
   changedSlugs.size === 0 && plan.removed.length === 0 && plan.derivedChanged.length === 0 && plan.derivedRemoved.length === 0;
 

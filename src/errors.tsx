@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env.ts';
 import { negotiate } from './http/negotiate.ts';
+import { STORAGE_RETRY_AFTER_SECONDS, StorageUnavailableError } from './storage/unavailable.ts';
 import { absoluteUrl } from './urls.ts';
 import { ErrorPage } from './views/error-page.tsx';
 
@@ -63,6 +64,9 @@ export function problemResponse(c: Context<AppEnv>, problem: ProblemError): Resp
   const status = problem.status as ContentfulStatusCode;
   const known = DEFAULT_TYPES[status] ?? { name: 'error', title: 'Error' };
   const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...problem.options.headers };
+  // No error is ever cacheable or carries a validator, whatever the handler set before it failed: a cached error,
+  // or a 304 that confirms one, would outlive the failure.
+  for (const name of ['ETag', 'Last-Modified', 'CDN-Cache-Control']) c.header(name, undefined);
   if (wantsJson(c)) {
     const body = {
       type: absoluteUrl(c.env.SITE_URL, `/problems/${problem.options.type ?? known.name}`),
@@ -88,6 +92,15 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
       error.message || (error.status === 401 ? 'A valid Bearer token is required.' : 'The request could not be processed.');
     const options = challenge ? { headers: { 'WWW-Authenticate': challenge } } : {};
     return problemResponse(c, new ProblemError(error.status as ContentfulStatusCode, detail, options));
+  }
+  if (error instanceof StorageUnavailableError) {
+    console.error('storage unavailable', c.req.method, c.req.path, error.message, error.cause);
+    return problemResponse(
+      c,
+      new ProblemError(503, 'Stored data needed for this request cannot be read right now; please try again shortly.', {
+        headers: { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) },
+      }),
+    );
   }
   console.error('unhandled error', c.req.method, c.req.path, error);
   return problemResponse(c, new ProblemError(500, 'Something went wrong on our side. It has been logged; please try again.'));

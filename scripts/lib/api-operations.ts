@@ -50,6 +50,8 @@ export interface OperationSpec {
   cache?: boolean;
   /** The page can be personal (a reader's own held comment): then private, without ETag. */
   personal?: boolean;
+  /** Served without its comments (and without ETag, briefly cacheable) while the comments database fails. */
+  degradable?: boolean;
   query?: {
     schema: z.core.$ZodType;
     describe: Record<string, string>;
@@ -139,6 +141,7 @@ export const OPERATIONS: OperationSpec[] = [
     operationId: 'getArticle',
     tag: 'Articles',
     summary: 'One article, whole',
+    degradable: true,
     responses: { 200: json('Article', 'The article') },
     errors: [404],
   },

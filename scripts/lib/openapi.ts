@@ -39,7 +39,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   422: 'A field is invalid (errors, in Arabic, by field), or an Idempotency-Key was reused',
   429: 'Too fast or too many (see Retry-After)',
   500: 'Unexpected failure (logged; nothing internal is revealed)',
-  503: 'Not configured (ADMIN_TOKEN or IP_HASH_SECRET unset)',
+  503: 'Temporarily unavailable: storage (KV or D1) cannot be read, or the site is not configured (see Retry-After)',
 };
 
 const STALENESS = `A browser or shared cache may keep this ${PUBLIC_CACHE_CONTROL.replace('public, ', '')}: what a reader sees is at most ${MAX_STALENESS_SECONDS} seconds older than the site.`;
@@ -64,14 +64,14 @@ const HEADERS: Record<string, HeaderSpec> = {
   ETagUnlessPersonal: header(
     'ETag',
     false,
-    "Strong validator, absent when the page shows the reader's own held comment (then `private, no-store`)",
+    "Strong validator, absent when the page shows the reader's own held comment (then `private, no-store`) or while its comments cannot be read (then `public, max-age=10`)",
   ),
   CacheControl: header('Cache-Control', true, `\`${PUBLIC_CACHE_CONTROL}\`: ${STALENESS}`),
   NoStore: header('Cache-Control', false, '`no-store`: errors and writes are never cached'),
   CacheControlUnlessPersonal: header(
     'Cache-Control',
     true,
-    `\`${PUBLIC_CACHE_CONTROL}\` (${STALENESS}), or \`private, no-store\` when the page shows the reader's own held comment`,
+    `HTML: \`public, no-cache\` (browsers revalidate on every view) with \`CDN-Cache-Control: ${PUBLIC_CACHE_CONTROL}\` (${STALENESS}); JSON: \`${PUBLIC_CACHE_CONTROL}\`; \`private, no-store\` when the page shows the reader's own held comment`,
   ),
   Vary: header('Vary', true, 'Accept: the article URL serves HTML or JSON'),
   VaryIfNegotiated: header('Vary', false, 'Accept, on the article URL, which serves HTML or JSON'),
@@ -79,6 +79,10 @@ const HEADERS: Record<string, HeaderSpec> = {
   LinkNext: header('Link', false, 'rel="next" when there is a next page'),
   Location: header('Location', true, 'Where the resource is'),
   RetryAfter: header('Retry-After', true, 'Seconds to wait before trying again', { type: 'integer', minimum: 1 }),
+  RetryAfterIfUnavailable: header('Retry-After', false, 'Seconds to wait when storage failed', {
+    type: 'integer',
+    minimum: 1,
+  }),
   IdempotentReplayed: header(
     'Idempotent-Replayed',
     false,
@@ -191,8 +195,8 @@ function successResponse(op: OperationSpec, status: number, spec: ResponseSpec, 
     : {};
   const names = [
     ...(cache && status === 200
-      ? op.personal
-        ? ['ETagUnlessPersonal', 'CacheControlUnlessPersonal']
+      ? op.personal || op.degradable
+        ? ['ETagUnlessPersonal', op.personal ? 'CacheControlUnlessPersonal' : 'CacheControl']
         : ['ETag', 'CacheControl']
       : []),
     ...(op.method !== 'get' || op.admin ? ['NoStore'] : []),
@@ -221,7 +225,8 @@ function operation(op: OperationSpec, used: Set<string>): Json {
             : 'CommentId',
     ),
   );
-  const errors = new Set<number>([...(op.errors ?? []), ...(get ? [400] : []), ...(api ? [406] : []), 500]);
+  // Every route reads storage, and storage can fail: 503 with Retry-After (never a cacheable empty answer).
+  const errors = new Set<number>([...(op.errors ?? []), ...(get ? [400] : []), ...(api ? [406] : []), 500, 503]);
   if (op.admin) for (const s of [401, 503]) errors.add(s);
   const responses: Json = {};
   for (const [status, spec] of Object.entries(op.responses))
@@ -268,6 +273,7 @@ function errorResponse(status: number, page: boolean): Json {
     'AllowOriginIfPublic',
     'ExposeHeadersIfPublic',
     ...(status === 429 ? ['RetryAfter'] : []),
+    ...(status === 503 ? ['RetryAfterIfUnavailable'] : []),
     ...(status === 401 ? ['WWWAuthenticate'] : []),
     ...(status === 400 && !page ? ['WWWAuthenticateIfAdmin'] : []),
     ...(page ? ['VaryIfNegotiated'] : []),

@@ -72,7 +72,7 @@ export const articleSchema = z.strictObject({
   reading_minutes: count(),
   comments: z.strictObject({
     open: describe(z.boolean(), { description: 'Whether new comments are accepted' }),
-    count: count('Approved comments'),
+    count: z.nullable(count('Visible comments; null while comments cannot be read (the comments database is unavailable)')),
     url: uri("The article's comments in the JSON API"),
   }),
 });
@@ -81,7 +81,11 @@ export const articleSchema = z.strictObject({
 export const commentSchema = z.strictObject({
   id: id(),
   parent_id: z.nullable(id()),
-  author: z.strictObject({ name: z.string(), url: z.nullable(uri()) }),
+  // The commenter's website as typed: an IRI (Arabic letters stay letters), still a valid href.
+  author: z.strictObject({
+    name: z.string(),
+    url: z.nullable(describe(z.string(), { format: 'iri', description: "The commenter's website, as an IRI" })),
+  }),
   body: text('Plain text, exactly as typed (NFC); show it escaped'),
   created_at: dateTime(),
 });

@@ -9,6 +9,29 @@ import { PUBLIC_CACHE_CONTROL } from './cache-policy.ts';
 export { PUBLIC_CACHE_CONTROL };
 
 /**
+ * Cache-Control of article pages (RFC 9213 targeting): browsers and other caches revalidate on every use, a cheap 304
+ * thanks to the ETag, so a reader who just posted a comment sees it on the page the redirect shows; CDNs keep the
+ * public lifetime through CDN-Cache-Control.
+ */
+export const ARTICLE_PAGE_CACHE_CONTROL = 'public, no-cache';
+
+/** Cache-Control of a page served while its comments cannot be read: shown, but not kept for long anywhere. */
+export const COMMENTS_UNAVAILABLE_CACHE_CONTROL = 'public, max-age=10';
+
+/** notModified for article pages: browsers revalidate on every view while CDNs keep the public lifetime. */
+export function notModifiedInBrowsers(c: Context<AppEnv>, etag: string): Response | null {
+  c.header('CDN-Cache-Control', PUBLIC_CACHE_CONTROL);
+  return notModified(c, etag, ARTICLE_PAGE_CACHE_CONTROL);
+}
+
+/** Marks a response built without its comments: short-lived, and without a validator that could confirm it later. */
+export function markCommentsUnavailable(c: Context<AppEnv>): void {
+  c.header('ETag', undefined);
+  c.header('CDN-Cache-Control', undefined);
+  c.header('Cache-Control', COMMENTS_UNAVAILABLE_CACHE_CONTROL);
+}
+
+/**
  * A strong entity tag made of version parts (content hash, representation, build).
  * @example entityTag('ab12', 'html', 'dev') // '"ab12.html.dev"'
  */
@@ -26,9 +49,9 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
  * Marks the response as publicly cacheable under `etag` and answers 304 when the client already has it.
  * Returns the 304 response, or null when the caller should render the full body.
  */
-export function notModified(c: Context<AppEnv>, etag: string): Response | null {
+export function notModified(c: Context<AppEnv>, etag: string, cacheControl = PUBLIC_CACHE_CONTROL): Response | null {
   c.header('ETag', etag);
-  c.header('Cache-Control', PUBLIC_CACHE_CONTROL);
+  c.header('Cache-Control', cacheControl);
   return ifNoneMatchHits(c.req.header('If-None-Match'), etag) ? c.body(null, 304) : null;
 }
 

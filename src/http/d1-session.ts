@@ -6,6 +6,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../env.ts';
+import { openGuardedSession } from '../storage/guarded-d1.ts';
 import { BOOKMARK_HEADER } from './bookmark.ts';
 
 const BOOKMARK_COOKIE = 'minbar_d1';
@@ -26,7 +27,7 @@ export function sessionStart(method: string, path: string, bookmark: string | un
 export const d1Session = (): MiddlewareHandler<AppEnv> =>
   async function d1Session(c, next) {
     const given = c.req.header(BOOKMARK_HEADER) ?? getCookie(c, BOOKMARK_COOKIE);
-    c.set('db', c.env.DB.withSession(sessionStart(c.req.method, c.req.path, given)));
+    c.set('db', openGuardedSession(c.env.DB, sessionStart(c.req.method, c.req.path, given)));
     await next();
     if (isWrite(c.req.method) && c.res.status < 400) handBookmarkBack(c);
   };

@@ -1,7 +1,9 @@
 /**
  * A small per-isolate memory of public responses, so a popular page costs a Map lookup instead of KV and D1 reads
- * and a render. Entries live RESPONSE_CACHE_SECONDS (default 5, far below the pages' max-age of 60), carry an `Age`
- * header so downstream caches keep the 60-second promise, and are dropped at once when this isolate takes a write.
+ * and a render. Entries live RESPONSE_CACHE_SECONDS (default 5, far below the pages' max-age of 60) and carry an `Age`
+ * header so downstream caches keep the 60-second promise. The memory is bounded by bytes as well as entries, frees
+ * what expired whenever it stores, and cannot be pushed around: a URL with a query parameter no route reads is
+ * not remembered, and only a change readers can see (`forgetArticle`) drops entries, only those of that article.
  * Anything personal bypasses it: preview or bookmark cookies, a bookmark header, credentials.
  *
  * Reading happens before the app (`answerFromMemory`, called by the Worker's fetch), so a hit costs no routing or
@@ -17,20 +19,74 @@ interface Entry {
   headers: Array<[string, string]>;
   etag: string | null;
   storedAt: number;
+  /** The article slug the response shows, `search` for search results, `site` for the rest. */
+  scope: string;
+  /** Bytes it holds (body and headers), counted against MAX_TOTAL_BYTES. */
+  bytes: number;
 }
 
 /** Most entries kept; the oldest go first. */
 const MAX_ENTRIES = 256;
 /** Largest body kept. */
 const MAX_BODY_BYTES = 256 * 1024;
+/** Most bytes kept in all; the oldest entries go first. */
+const MAX_TOTAL_BYTES = 8 * 1024 * 1024;
+/** Query parameters some route reads; a URL with any other is answered by the app and not remembered. */
+export const KNOWN_QUERY_PARAMETERS: ReadonlySet<string> = new Set([
+  'page',
+  'per_page',
+  'category',
+  'cursor',
+  'limit',
+  'q',
+  'replyto',
+  'comments_after',
+]);
+const SCOPED_PATH = /^\/(?:api\/)?articles\/([^/]+)/;
+const SEARCH_PATH = /^\/(?:api\/)?search(?:\/|$)/;
 const PERSONAL_COOKIE = /(?:^|;\s*)minbar_(?:preview|d1)=/;
 /** Headers a 304 does not repeat. */
 const CONTENT_HEADERS = new Set(['content-length', 'content-type']);
 
 const entries = new Map<string, Entry>();
+let totalBytes = 0;
 
-/** Forgets every stored response (after a write, or in tests). */
-export const clearResponseCache = (): void => entries.clear();
+function drop(key: string): void {
+  const entry = entries.get(key);
+  if (!entry) return;
+  totalBytes -= entry.bytes;
+  entries.delete(key);
+}
+
+/** Forgets every stored response (after a change that may show on any page, such as an erasure; and in tests). */
+export function clearResponseCache(): void {
+  entries.clear();
+  totalBytes = 0;
+}
+
+/** How much the memory holds now (for tests of its bounds). */
+export const responseCacheSize = (): { entries: number; bytes: number } => ({ entries: entries.size, bytes: totalBytes });
+
+/**
+ * Forgets what shows an article's comments (its page, JSON, comments and their feeds) and search results, after a
+ * change readers can see (a comment approved, unapproved or deleted). Nothing else is dropped.
+ * @example forgetArticle(article.slug)
+ */
+export function forgetArticle(slug: string): void {
+  for (const [key, entry] of entries) if (entry.scope === slug || entry.scope === 'search') drop(key);
+}
+
+function scopeOf(url: URL): string {
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return 'site';
+  }
+  const article = SCOPED_PATH.exec(path);
+  if (article) return article[1] as string;
+  return SEARCH_PATH.test(path) ? 'search' : 'site';
+}
 
 const ttlOf = (env: Pick<Bindings, 'RESPONSE_CACHE_SECONDS'>): number => Number(env.RESPONSE_CACHE_SECONDS ?? '5') * 1000;
 
@@ -62,29 +118,40 @@ export function answerFromMemory(request: Request, env: Pick<Bindings, 'RESPONSE
   return new Response(request.method === 'HEAD' ? null : entry.body, { status: 200, headers: [...entry.headers, age] });
 }
 
-function store(key: string, entry: Entry): void {
-  entries.delete(key);
-  if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-  entries.set(key, entry);
+/** Stores an entry after freeing what expired, then the oldest entries until it fits both bounds. */
+function store(key: string, entry: Omit<Entry, 'bytes'>, ttl: number): void {
+  drop(key);
+  const bytes = (entry.body?.byteLength ?? 0) + entry.headers.reduce((n, [name, value]) => n + name.length + value.length, 0);
+  // Entries are kept in the order they were stored, so the expired ones are at the front.
+  for (const [oldest, { storedAt }] of entries) {
+    if (entry.storedAt - storedAt < ttl && entries.size < MAX_ENTRIES && totalBytes + bytes <= MAX_TOTAL_BYTES) break;
+    drop(oldest);
+  }
+  entries.set(key, { ...entry, bytes });
+  totalBytes += bytes;
 }
 
-/** Remembers public 200s (and validators from 304s) of GET requests; any successful write empties the memory. */
+/** Whether every query parameter of the URL is one some route reads. */
+const hasOnlyKnownParameters = (url: URL): boolean =>
+  [...url.searchParams.keys()].every((name) => KNOWN_QUERY_PARAMETERS.has(name));
+
+/** Remembers public 200s (and validators from 304s) of GET requests. Writes drop entries through forgetArticle. */
 export const rememberResponses = (): MiddlewareHandler<AppEnv> =>
   async function rememberResponses(c, next) {
     await next();
     const request = c.req.raw;
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      if (c.res.status < 400) entries.clear();
-      return;
-    }
-    if (request.method !== 'GET' || !isReadable(request, ttlOf(c.env))) return;
+    const ttl = ttlOf(c.env);
+    if (request.method !== 'GET' || !isReadable(request, ttl)) return;
     const res = c.res;
     if (!res.headers.get('Cache-Control')?.startsWith('public') || res.headers.has('Set-Cookie')) return;
+    const url = new URL(request.url);
+    if (!hasOnlyKnownParameters(url)) return;
     const etag = res.headers.get('ETag');
     const headers = [...res.headers];
+    const scope = scopeOf(url);
     // Only reached when memory had nothing fresh to answer with, so a learnt validator may replace a stale entry.
-    if (res.status === 304 && etag) store(keyOf(request), { body: null, headers, etag, storedAt: Date.now() });
+    if (res.status === 304 && etag) store(keyOf(request), { body: null, headers, etag, storedAt: Date.now(), scope }, ttl);
     if (res.status !== 200) return;
     const body = await res.clone().arrayBuffer();
-    if (body.byteLength <= MAX_BODY_BYTES) store(keyOf(request), { body, headers, etag, storedAt: Date.now() });
+    if (body.byteLength <= MAX_BODY_BYTES) store(keyOf(request), { body, headers, etag, storedAt: Date.now(), scope }, ttl);
   };

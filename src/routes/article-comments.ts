@@ -8,13 +8,30 @@ import type { ArticleDocument } from '../domain/article.ts';
 import { readRetentionSettings } from '../domain/background-settings.ts';
 import { buildThreads, commentsOpen, readModerationSettings } from '../domain/comment.ts';
 import type { AppEnv } from '../env.ts';
+import { markCommentsUnavailable } from '../http/caching.ts';
 import { readPreviewIds } from '../http/preview-cookie.ts';
 import { getApprovedComment, getCommentsVersion, getHeldComments, listApprovedThreads } from '../storage/comments.ts';
+import { StorageUnavailableError } from '../storage/unavailable.ts';
 import type { ArticleComments } from '../views/article-page.tsx';
 import { type CommentFormState, EMPTY_FORM } from '../views/components/comment-form.tsx';
 
 /** Top-level comments per page of the article page (each with all its replies). */
 export const THREADS_PER_PAGE = 100;
+
+/**
+ * Runs the comments part of an article response; when the comments database cannot be read, logs it, marks the
+ * response short-lived without a validator, and returns null so the article is still served.
+ */
+export async function unlessCommentsUnavailable<T>(c: Context<AppEnv>, run: () => Promise<T>): Promise<T | null> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof StorageUnavailableError)) throw error;
+    console.error('comments unavailable; serving the article without them', c.req.path, error.message, error.cause);
+    markCommentsUnavailable(c);
+    return null;
+  }
+}
 
 /** What decides whether the article page can be answered from the client's cache: the comments version, and a preview. */
 export async function articleCommentsState(

@@ -11,10 +11,11 @@ import { commentsOpen, readModerationSettings } from '../domain/comment.ts';
 import { paginate } from '../domain/pagination.ts';
 import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../errors.tsx';
-import { notModified, versionTag } from '../http/caching.ts';
+import { notModified, notModifiedInBrowsers, versionTag } from '../http/caching.ts';
 import { identifyClient } from '../http/client.ts';
 import { negotiate } from '../http/negotiate.ts';
 import { addPreviewId } from '../http/preview-cookie.ts';
+import { forgetArticle } from '../http/response-cache.ts';
 import { publishCommentEvent } from '../services/comment-events.ts';
 import { checkRateLimit, type SubmitOutcome, submitComment } from '../services/submit-comment.ts';
 import { getArticleIndex } from '../storage/articles.ts';
@@ -28,7 +29,7 @@ import { refusalMessage } from '../views/comment-messages.ts';
 import { type CommentField, type CommentFormState, EMPTY_FORM } from '../views/components/comment-form.tsx';
 import { requireArticle, sendArticleJson } from './api/articles.ts';
 import { REFUSALS } from './api/comments.ts';
-import { articleCommentsState, loadArticleComments } from './article-comments.ts';
+import { articleCommentsState, loadArticleComments, unlessCommentsUnavailable } from './article-comments.ts';
 
 /** Shown when the form's body cannot be read (a broken multipart or urlencoded body): nothing typed could be kept. */
 const UNREADABLE_FORM = 'تعذّر قراءة التعليق المرسَل. أعد كتابته وأرسله مرة أخرى.';
@@ -99,22 +100,25 @@ const pages = new Hono<AppEnv>()
     const article = await requireArticle(c, c.req.param('slug'));
     if (representation === 'application/json') return sendArticleJson(c, article);
     const { replyto, comments_after } = c.req.valid('query');
-    const { version, previewIds } = await articleCommentsState(c, article);
-    if (previewIds.length > 0) {
-      // The author's own held comment may be on this page: for their eyes only, never in a shared cache.
-      c.header('Cache-Control', 'private, no-store');
-    } else {
-      // Whether the form is open is part of the version: a page whose comments closed since is not "not modified".
-      const open = commentsOpen(article, readModerationSettings(c.env), new Date());
-      const tag = versionTag(c, article.hash, 'html', version, open ? 'open' : 'closed', replyto ?? '', comments_after ?? '');
-      const cached = notModified(c, tag);
-      if (cached) return cached;
-    }
-    const comments = await loadArticleComments(c, article, {
-      previewIds,
-      ...(replyto ? { replyTo: Number(replyto) } : {}),
-      ...(comments_after ? { afterId: Number(comments_after) } : {}),
+    const comments = await unlessCommentsUnavailable(c, async () => {
+      const { version, previewIds } = await articleCommentsState(c, article);
+      if (previewIds.length > 0) {
+        // The author's own held comment may be on this page: for their eyes only, never in a shared cache.
+        c.header('Cache-Control', 'private, no-store');
+      } else {
+        // Whether the form is open is part of the version: a page whose comments closed since is not "not modified".
+        const open = commentsOpen(article, readModerationSettings(c.env), new Date());
+        const tag = versionTag(c, article.hash, 'html', version, open ? 'open' : 'closed', replyto ?? '', comments_after ?? '');
+        const cached = notModifiedInBrowsers(c, tag);
+        if (cached) return cached;
+      }
+      return loadArticleComments(c, article, {
+        previewIds,
+        ...(replyto ? { replyTo: Number(replyto) } : {}),
+        ...(comments_after ? { afterId: Number(comments_after) } : {}),
+      });
     });
+    if (comments instanceof Response) return comments;
     return c.html(<ArticlePage article={article} siteUrl={c.env.SITE_URL} comments={comments} />);
   })
   .post(
@@ -169,6 +173,7 @@ const pages = new Hono<AppEnv>()
       });
       if (outcome.kind === 'refused') return refuseForm(c, article, { values, errors: {} }, outcome);
       if (!outcome.approved) await addPreviewId(c, article.slug, outcome.id);
+      else forgetArticle(article.slug);
       c.header('Cache-Control', 'no-store');
       return c.redirect(`${articlePath(article.slug)}#comment-${outcome.id}`, 303);
     },

@@ -3,6 +3,7 @@
  * snake_case rows never leave this file. Writes that belong together are one batch (one transaction).
  */
 import type { Comment, CommentStatus, PublicComment } from '../domain/comment.ts';
+import { boundThreads } from '../domain/comment-page.ts';
 import { foldForMatching } from '../text/fold.ts';
 import { completeIdempotencyKey } from './idempotency.ts';
 import { indexComment, unindexComment } from './search.ts';
@@ -105,7 +106,10 @@ export interface ThreadPage {
   total: number;
 }
 
-/** Approved comments of an article, oldest first, paginated by top-level comment. One query for the page, one for the total. */
+/**
+ * Approved comments of an article, oldest first, paginated by top-level comment and bounded by text size
+ * (domain/comment-page.ts). One query for the page, one for the total.
+ */
 export async function listApprovedThreads(db: Db, slug: string, afterId: number, limit: number): Promise<ThreadPage> {
   const [page, total] = await db.batch<PublicRow & { n?: number }>([
     db
@@ -124,17 +128,7 @@ export async function listApprovedThreads(db: Db, slug: string, afterId: number,
       .bind(slug, afterId, limit + 1),
     db.prepare('SELECT count(*) AS n FROM comments WHERE article_slug = ?1 AND visible = 1').bind(slug),
   ]);
-  const rows = page?.results ?? [];
-  const rootIds = rows.filter((r) => r.parent_id === null).map((r) => r.id);
-  let comments = rows.map(toPublic);
-  let nextCursor: number | null = null;
-  if (rootIds.length > limit) {
-    const extraRoot = rootIds[limit] as number;
-    nextCursor = rootIds[limit - 1] as number;
-    const dropped = new Set([extraRoot]);
-    for (const c of comments) if (c.parentId !== null && dropped.has(c.parentId)) dropped.add(c.id);
-    comments = comments.filter((c) => !dropped.has(c.id));
-  }
+  const { comments, nextCursor } = boundThreads((page?.results ?? []).map(toPublic), limit);
   return { comments, nextCursor, total: total?.results[0]?.n ?? 0 };
 }
 

@@ -26,7 +26,7 @@ export const articleSummaryJson = (article: ArticleSummary, siteUrl: string): Re
 export const articleJson = (
   article: ArticleDocument,
   siteUrl: string,
-  comments: { open: boolean; count: number },
+  comments: { open: boolean; count: number | null },
 ): ResponseOf<'Article'> => ({
   slug: article.slug,
   url: absoluteUrl(siteUrl, articlePath(article.slug)),

@@ -19,6 +19,8 @@ import { Layout, SITE_NAME } from './layout.tsx';
 export const COMMENTS_HEADING = 'اترك تعليقاً';
 /** The notice under it, as on the original site. */
 export const COMMENTS_NOTICE = 'لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *';
+/** Shown instead of the comments and the form while the comments database cannot be read. */
+export const COMMENTS_UNAVAILABLE = 'التعليقات غير متاحة مؤقتاً. حاول مرة أخرى بعد قليل.';
 /** Text of the back-to-top link. */
 export const BACK_TO_TOP = 'الذهاب إلى الأعلى';
 
@@ -26,7 +28,8 @@ export const BACK_TO_TOP = 'الذهاب إلى الأعلى';
 export interface ArticlePageProps {
   article: ArticleDocument;
   siteUrl: string;
-  comments: ArticleComments;
+  /** Null while the comments cannot be read: the article is shown with a notice instead. */
+  comments: ArticleComments | null;
 }
 
 /** The comments part of the page. */
@@ -101,7 +104,7 @@ function SocialMeta({ article, url }: { article: ArticleDocument; url: string })
 /** The full article page. */
 export function ArticlePage({ article, siteUrl, comments }: ArticlePageProps) {
   const url = absoluteUrl(siteUrl, articlePath(article.slug));
-  const failed = Object.keys(comments.form.errors).length > 0 || comments.form.alert !== undefined;
+  const failed = comments !== null && (Object.keys(comments.form.errors).length > 0 || comments.form.alert !== undefined);
   return (
     <Layout
       title={`${failed ? 'خطأ: ' : ''}${article.title} | ${SITE_NAME}`}
@@ -140,23 +143,34 @@ export function ArticlePage({ article, siteUrl, comments }: ArticlePageProps) {
         ) : null}
         <ArticleBody html={article.body_html} />
       </article>
-      <section class="comments" id="comments" aria-labelledby="comments-title">
-        <h2 id="comments-title">{pluralize(comments.total, COMMENT_COUNT)}</h2>
-        {comments.threads.length > 0 ? (
-          <CommentList threads={comments.threads} held={comments.held} open={comments.open} />
-        ) : null}
-        {comments.nextCursor !== null ? (
-          <p>
-            <a href={`?comments_after=${comments.nextCursor}#comments`}>المزيد من التعليقات</a>
+      {comments ? (
+        <>
+          <section class="comments" id="comments" aria-labelledby="comments-title">
+            <h2 id="comments-title">{pluralize(comments.total, COMMENT_COUNT)}</h2>
+            {comments.threads.length > 0 ? (
+              <CommentList threads={comments.threads} held={comments.held} open={comments.open} />
+            ) : null}
+            {comments.nextCursor !== null ? (
+              <p>
+                <a href={`?comments_after=${comments.nextCursor}#comments`}>المزيد من التعليقات</a>
+              </p>
+            ) : null}
+          </section>
+          <section class="respond" id="respond" aria-labelledby="respond-title">
+            <h2 id="respond-title">{COMMENTS_HEADING}</h2>
+            <p class="notice">{COMMENTS_NOTICE}</p>
+            <CommentForm slug={article.slug} open={comments.open} state={comments.form} />
+            {comments.open ? <PrivacyNotice retention={comments.retention} /> : null}
+          </section>
+        </>
+      ) : (
+        <section class="comments" id="comments" aria-labelledby="comments-title">
+          <h2 id="comments-title">التعليقات</h2>
+          <p class="notice" role="status">
+            {COMMENTS_UNAVAILABLE}
           </p>
-        ) : null}
-      </section>
-      <section class="respond" id="respond" aria-labelledby="respond-title">
-        <h2 id="respond-title">{COMMENTS_HEADING}</h2>
-        <p class="notice">{COMMENTS_NOTICE}</p>
-        <CommentForm slug={article.slug} open={comments.open} state={comments.form} />
-        {comments.open ? <PrivacyNotice retention={comments.retention} /> : null}
-      </section>
+        </section>
+      )}
       <a class="to-top" href="#top">
         {BACK_TO_TOP}
       </a>

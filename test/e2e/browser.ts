@@ -71,8 +71,8 @@ export async function adminApi(path: string, init: RequestInit = {}): Promise<Re
 }
 
 /** Posts a comment through the JSON API and approves it; returns its id. */
-export async function approvedComment(fields: { name: string; body: string; url?: string }): Promise<number> {
-  const email = `e2e-${crypto.randomUUID()}@example.com`;
+export async function approvedComment(fields: { name: string; body: string; url?: string; email?: string }): Promise<number> {
+  const email = fields.email ?? `e2e-${crypto.randomUUID()}@example.com`;
   const posted = await fetch(url(`/api${SEED_PATH}/comments`), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': freshIp() },

@@ -66,6 +66,54 @@ describe.each(VIEWPORTS)('commenting on a $name, JavaScript off', (viewport) => 
   });
 });
 
+describe('the article page a browser kept is revalidated: readers see their own comment and what was approved since', () => {
+  it('approved at once: the page the browser had is revalidated, not shown from its cache', async () => {
+    // An email with an approved comment is trusted (COMMENT_MODERATION=first), so the next one is approved at once.
+    const email = `returning-${crypto.randomUUID()}@example.com`;
+    await approvedComment({ name: 'قارئ عائد', body: `تعليق سابق ${crypto.randomUUID().slice(0, 6)}`, email });
+    const page = await openPage(browser(), { viewport: VIEWPORTS[0], javaScriptEnabled: false });
+    const loaded = await page.goto(url(SEED_PATH));
+    expect(loaded?.headers()['cache-control']).toBe('public, no-cache');
+    // Flood control: a second comment from one email must come 15 seconds after the first.
+    await page.waitForTimeout(15_500);
+    const body = `تعليق معتمد فوراً ${crypto.randomUUID().slice(0, 6)}`;
+    await page.fill('#field-name', 'قارئ عائد');
+    await page.fill('#field-email', email);
+    await page.fill('#field-body', body);
+    await Promise.all([page.waitForURL(/#comment-\d+$/), page.click('form.comment-form button[type=submit]')]);
+    const id = new URL(page.url()).hash.slice(1);
+    const mine = page.locator(`#${id}`);
+    expect(await mine.locator('.comment-body').innerText()).toBe(body);
+    expect(await mine.locator('.held-note').count()).toBe(0);
+    expect(await mine.isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('coming back to the article by a link shows what was approved since, not the copy the browser kept', async () => {
+    const page = await openPage(browser(), { viewport: VIEWPORTS[0], javaScriptEnabled: false });
+    await page.goto(url(SEED_PATH));
+    await page.goto(url('/'));
+    const id = await approvedComment({ name: 'مشرفة', body: `اعتُمد بعد زيارتك ${crypto.randomUUID().slice(0, 6)}` });
+    await Promise.all([page.waitForURL(new RegExp(`${SEED_PATH}$`)), page.click(`a[href="${SEED_PATH}"]`)]);
+    expect(await page.locator(`#comment-${id}`).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('held: the page the browser had shows the held notice after the redirect', async () => {
+    const page = await openPage(browser(), { viewport: VIEWPORTS[1], javaScriptEnabled: false });
+    await page.goto(url(SEED_PATH));
+    const body = `تعليق محجوز ${crypto.randomUUID().slice(0, 6)}`;
+    await page.fill('#field-name', 'قارئة جديدة');
+    await page.fill('#field-email', `new-${crypto.randomUUID()}@example.com`);
+    await page.fill('#field-body', body);
+    await Promise.all([page.waitForURL(/#comment-\d+$/), page.click('form.comment-form button[type=submit]')]);
+    const mine = page.locator(new URL(page.url()).hash);
+    expect(await mine.locator('.held-note').innerText()).toBe('تعليقك بانتظار المراجعة');
+    expect(await mine.locator('.comment-body').innerText()).toBe(body);
+    await page.context().close();
+  });
+});
+
 describe('a hostile comment', () => {
   it('is shown as text and never opens a dialog', async () => {
     const payload = `<img src=x onerror=alert(1)> <script>alert(2)</script> ${crypto.randomUUID().slice(0, 6)}`;

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { ORIGIN, request, SEED_PATH, SEED_SLUG } from './helpers/http.ts';
+import { PUBLIC_CACHE_CONTROL } from '../../src/http/cache-policy.ts';
+import { ORIGIN, request, requestWithEnv, SEED_PATH, SEED_SLUG } from './helpers/http.ts';
 import { expectProblem } from './helpers/schemas.ts';
 
 describe('canonical URLs', () => {
@@ -38,24 +39,30 @@ describe('canonical URLs', () => {
   });
 });
 
+/** Browsers and CDNs keep public responses a minute; article pages are revalidated by browsers on every view. */
+const PUBLIC = { browsers: PUBLIC_CACHE_CONTROL, cdn: null };
+const BROWSERS_REVALIDATE = { browsers: 'public, no-cache', cdn: PUBLIC_CACHE_CONTROL };
+
 describe('conditional GET', () => {
   it.each([
-    ['the article page', SEED_PATH, {}],
-    ['the article JSON', `/api${SEED_PATH}`, {}],
-    ['the negotiated article JSON', SEED_PATH, { Accept: 'application/json' }],
-    ['the article list', '/api/articles?per_page=2', {}],
-    ['the front page', '/', {}],
-    ['a category page', '/categories/libya', {}],
-  ])('%s has a strong ETag and answers If-None-Match with 304', async (_, path, headers: Record<string, string>) => {
+    ['the article page', SEED_PATH, {}, BROWSERS_REVALIDATE],
+    ['the article JSON', `/api${SEED_PATH}`, {}, PUBLIC],
+    ['the negotiated article JSON', SEED_PATH, { Accept: 'application/json' }, PUBLIC],
+    ['the article list', '/api/articles?per_page=2', {}, PUBLIC],
+    ['the front page', '/', {}, PUBLIC],
+    ['a category page', '/categories/libya', {}, PUBLIC],
+  ])('%s has a strong ETag and answers If-None-Match with 304', async (_, path, headers: Record<string, string>, caching) => {
     const first = await request(path, { headers });
     const etag = first.headers.get('ETag') ?? '';
     expect(etag).toMatch(/^"[^"]+"$/);
-    expect(first.headers.get('Cache-Control')).toBe('public, max-age=60, stale-while-revalidate=30');
+    expect(first.headers.get('Cache-Control')).toBe(caching.browsers);
+    expect(first.headers.get('CDN-Cache-Control')).toBe(caching.cdn);
     const second = await request(path, { headers: { ...headers, 'If-None-Match': etag } });
     expect(second.status).toBe(304);
     expect(await second.text()).toBe('');
     expect(second.headers.get('ETag')).toBe(etag);
     expect(second.headers.get('Cache-Control')).toBe(first.headers.get('Cache-Control'));
+    expect(second.headers.get('CDN-Cache-Control')).toBe(caching.cdn);
     expect((await request(path, { headers: { ...headers, 'If-None-Match': `"other", W/${etag}` } })).status).toBe(304);
     expect((await request(path, { headers: { ...headers, 'If-None-Match': '"stale"' } })).status).toBe(200);
   });
@@ -126,21 +133,34 @@ describe('security headers', () => {
 });
 
 describe('unexpected failures', () => {
+  /** A limiter that fails as no input can make it fail: the 500 path, not storage. */
+  const BROKEN_LIMITER = {
+    limit: () => {
+      throw new TypeError('limiter internals at line 12');
+    },
+  } as unknown as RateLimit;
+  const post = (path: string, init: RequestInit) =>
+    requestWithEnv(path, { COMMENT_LIMITER: BROKEN_LIMITER }, { method: 'POST', ...init });
+
   it('answer 500 problem+json that reveals nothing internal', async () => {
-    const key = 'v1:article:corrupt-document';
-    await env.ARTICLES.put(key, '{not json');
-    const problem = await expectProblem(await request('/api/articles/corrupt-document'), 500);
+    const response = await post(`/api${SEED_PATH}/comments`, {
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'س', email: 's@example.com', body: 'ن' }),
+    });
+    const problem = await expectProblem(response, 500);
     expect(problem.type).toBe(`${ORIGIN}/problems/internal-error`);
-    expect(JSON.stringify(problem)).not.toMatch(/SyntaxError|JSON|stack|at /);
+    expect(JSON.stringify(problem)).not.toMatch(/TypeError|limiter|stack|at /);
   });
 
   it('answer an Arabic 500 page to readers', async () => {
-    await env.ARTICLES.put('v1:article:corrupt-document', '{not json');
-    const response = await request('/articles/corrupt-document');
+    const response = await post(`${SEED_PATH}/comments`, {
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN },
+      body: 'name=x',
+    });
     expect(response.status).toBe(500);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     const html = await response.text();
     expect(html).toContain('حدث خطأ من جهتنا');
-    expect(html).not.toContain('SyntaxError');
+    expect(html).not.toContain('TypeError');
   });
 });

@@ -8,6 +8,7 @@ import type { ResponseOf } from '../../contracts/responses.ts';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
 import { readJsonBody } from '../../http/json-body.ts';
+import { clearResponseCache } from '../../http/response-cache.ts';
 import { erasePersonalData, exportPersonalData } from '../../services/personal-data.ts';
 import { fieldErrors } from '../../validation/fields.ts';
 import { personalDataEraseSchema, personalDataExportSchema } from '../../validation/personal-data.ts';
@@ -36,9 +37,14 @@ const personalData = new Hono<AppEnv>()
   .post('/erase', async (c) => {
     const { email, remove_text } = await readRequest(c, personalDataEraseSchema);
     const at = new Date().toISOString();
-    return c.json(
-      await erasePersonalData(c.get('db'), email, { removeText: remove_text === true, actor: 'privacy-request', at }),
-    );
+    const report = await erasePersonalData(c.get('db'), email, {
+      removeText: remove_text === true,
+      actor: 'privacy-request',
+      at,
+    });
+    // The erased name may show under any article: forget every remembered response, not just one article's.
+    clearResponseCache();
+    return c.json(report);
   });
 
 export default personalData;

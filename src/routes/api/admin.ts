@@ -12,6 +12,7 @@ import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
 import { readJsonBody } from '../../http/json-body.ts';
 import { markQueueSeen } from '../../http/queue-seen.ts';
+import { forgetArticle } from '../../http/response-cache.ts';
 import { publishCommentEvent } from '../../services/comment-events.ts';
 import { deleteComment, getComment, getModerationLog, listForModeration, setCommentStatus } from '../../storage/comments.ts';
 import { characterCount, cleanName } from '../../text/arabic.ts';
@@ -104,6 +105,7 @@ const admin = new Hono<AppEnv>()
           `Comment ${comment.id} cannot leave the trash: the same comment (same article, parent, email and text) was posted again since. Delete one of them first.`,
           { type: 'duplicate-comment' },
         );
+      if (comment.status === 'approved' || parsed.data.status === 'approved') forgetArticle(comment.articleSlug);
       publishCommentEvent(c.env, c.executionCtx, STATUS_EVENTS[parsed.data.status], comment);
     }
     const updated = await getComment(db, comment.id);
@@ -113,6 +115,7 @@ const admin = new Hono<AppEnv>()
     const actor = actorOf(c);
     const comment = await requireComment(c);
     await deleteComment(c.get('db'), comment, actor, new Date().toISOString());
+    if (comment.status === 'approved') forgetArticle(comment.articleSlug);
     publishCommentEvent(c.env, c.executionCtx, 'comment.deleted', comment);
     return c.body(null, 204);
   });

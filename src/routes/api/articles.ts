@@ -15,6 +15,7 @@ import { absoluteUrl } from '../../urls.ts';
 import { articleListQuerySchema } from '../../validation/article-query.ts';
 import { validate } from '../../validation/validate.ts';
 import { articleJson, articleSummaryJson } from '../../views/article-json.ts';
+import { unlessCommentsUnavailable } from '../article-comments.ts';
 
 /** Reads a published article or fails with 404. */
 export async function requireArticle(c: Context<AppEnv>, slug: string): Promise<ArticleDocument> {
@@ -26,11 +27,14 @@ export async function requireArticle(c: Context<AppEnv>, slug: string): Promise<
 /** The JSON representation of an article, with its ETag and a 304 when the client has it. */
 export async function sendArticleJson(c: Context<AppEnv>, article: ArticleDocument): Promise<Response> {
   const db = c.get('db');
-  const version = await getCommentsVersion(db, article.slug);
   const open = commentsOpen(article, readModerationSettings(c.env), new Date());
-  const cached = notModified(c, versionTag(c, article.hash, 'json', version, open ? 'open' : 'closed'));
-  if (cached) return cached;
-  return c.json(articleJson(article, c.env.SITE_URL, { open, count: await countApproved(db, article.slug) }));
+  const count = await unlessCommentsUnavailable(c, async () => {
+    const version = await getCommentsVersion(db, article.slug);
+    const tag = versionTag(c, article.hash, 'json', version, open ? 'open' : 'closed');
+    return notModified(c, tag) ?? countApproved(db, article.slug);
+  });
+  if (count instanceof Response) return count;
+  return c.json(articleJson(article, c.env.SITE_URL, { open, count }));
 }
 
 const articles = new Hono<AppEnv>()

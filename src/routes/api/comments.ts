@@ -11,6 +11,7 @@ import { ProblemError } from '../../errors.tsx';
 import { notModified, versionTag } from '../../http/caching.ts';
 import { type ClientIdentity, identifyClient } from '../../http/client.ts';
 import { readJsonBody } from '../../http/json-body.ts';
+import { forgetArticle } from '../../http/response-cache.ts';
 import { publishCommentEvent } from '../../services/comment-events.ts';
 import { claimOrReplay, releaseClaim, requestFingerprint } from '../../services/idempotency.ts';
 import { checkRateLimit, type RefusalReason, refused, type SubmitOutcome, submitComment } from '../../services/submit-comment.ts';
@@ -126,6 +127,7 @@ async function postComment(
   if (outcome.kind === 'refused') refuse(outcome);
   c.header('Cache-Control', 'no-store');
   if (!outcome.approved) return c.json(responseJson(null), 202);
+  forgetArticle(article.slug);
   c.header('Location', absoluteUrl(c.env.SITE_URL, `${articleCommentsApiPath(article.slug)}/${outcome.id}`));
   return c.json(commentJson(outcome.approved), 201);
 }
