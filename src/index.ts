@@ -12,6 +12,7 @@ import { securityHeaders } from './http/security.ts';
 import api from './routes/api/index.tsx';
 import discovery from './routes/discovery.ts';
 import pages from './routes/pages.tsx';
+import reactions from './routes/reactions.ts';
 import { searchPage } from './routes/search.tsx';
 
 const app = new Hono<AppEnv>();
@@ -37,6 +38,7 @@ app.route('/api', api);
 app.route('/search', searchPage);
 app.route('/', discovery);
 app.route('/', pages);
+app.route('/', reactions);
 
 app.notFound(notFound);
 app.onError(onError);

@@ -14,3 +14,6 @@ export const articleCommentsApiPath = (slug: string): string => `/api/articles/$
  * @example absoluteUrl('https://minbar.example.com/', '/articles/x') // 'https://minbar.example.com/articles/x'
  */
 export const absoluteUrl = (siteUrl: string, path: string): string => `${siteUrl.replace(/\/+$/, '')}${path}`;
+
+/** Path of the «أتفق» button of a comment (the form's action; a 303 goes back to the comment). */
+export const agreePath = (slug: string, commentId: number): string => `${articlePath(slug)}/comments/${commentId}/agree`;

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
-import { articleListQuerySchema } from '../../src/validation/article-query.ts';
+import { COMMENT_SORTS } from '../../src/domain/comment-sort.ts';
+import { articleListQuerySchema, articlePageQuerySchema } from '../../src/validation/article-query.ts';
 import {
   commentInputSchema,
   commentListQuerySchema,
@@ -82,7 +83,7 @@ const PROBLEM_TITLES: Record<number, string> = {
 
 const commentSchema = {
   type: 'object',
-  required: ['id', 'parent_id', 'author', 'body', 'created_at'],
+  required: ['id', 'parent_id', 'author', 'body', 'created_at', 'reply_count', 'agree_count'],
   additionalProperties: false,
   properties: {
     id: { type: 'integer' },
@@ -95,6 +96,8 @@ const commentSchema = {
     },
     body: { type: 'string', description: 'Plain text, exactly as typed (NFC); show it escaped' },
     created_at: { type: 'string', format: 'date-time' },
+    reply_count: { type: 'integer', minimum: 0, description: 'Approved direct replies (sort=most-replied)' },
+    agree_count: { type: 'integer', minimum: 0, description: '«أتفق» reactions (sort=most-agreed)' },
   },
 };
 
@@ -166,11 +169,12 @@ export function buildOpenApi(version: string): Json {
       '/api/articles/{slug}/comments': {
         get: {
           tags: ['Comments'],
-          summary: 'Approved comments, oldest first, threaded',
+          summary: 'Approved comments, threaded, in the chosen order (oldest first by default)',
           parameters: [
             slug,
             ...queryParameters(commentListQuerySchema, {
-              cursor: 'next_cursor of the previous page',
+              sort: 'Order of the top-level comments (replies stay oldest first); count orders break ties newest first',
+              cursor: 'next_cursor of the previous page, with the same sort',
               limit: 'Top-level comments per page, 1–100, default 50',
             }),
           ],
@@ -285,8 +289,15 @@ export function buildOpenApi(version: string): Json {
         get: {
           tags: ['Pages'],
           summary: 'Article page (JSON when Accept prefers application/json)',
-          parameters: [slug],
-          responses: { 200: text('text/html', 'HTML'), 304: { description: 'Not modified' }, ...problems(404, 406) },
+          parameters: [
+            slug,
+            ...queryParameters(articlePageQuerySchema, {
+              replyto: 'Reply mode: the comment the form answers',
+              sort: 'Order of the comment threads',
+              comments_after: 'Next page of comment threads (the "more comments" link), with the same sort',
+            }),
+          ],
+          responses: { 200: text('text/html', 'HTML'), 304: { description: 'Not modified' }, ...problems(400, 404, 406) },
         },
       },
       '/articles/{slug}/comments': {
@@ -299,6 +310,15 @@ export function buildOpenApi(version: string): Json {
             422: text('text/html', 'The page again, with messages by field'),
             ...problems(403, 409, 413, 429),
           },
+        },
+      },
+      '/articles/{slug}/comments/{id}/agree': {
+        post: {
+          tags: ['Pages'],
+          summary:
+            'The «أتفق» button (form-encoded, same origin only): agrees with an approved comment, or takes it back; 303 to the comment',
+          parameters: [slug, { name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+          responses: { 303: { description: 'Toggled' }, ...problems(400, 403, 404, 415, 429) },
         },
       },
       '/categories/{slug}': {
@@ -349,8 +369,13 @@ export function buildOpenApi(version: string): Json {
             data: { type: 'array', items: ref('CommentThread') },
             meta: {
               type: 'object',
-              required: ['total', 'limit', 'next_cursor'],
-              properties: { total: { type: 'integer' }, limit: { type: 'integer' }, next_cursor: { type: ['string', 'null'] } },
+              required: ['total', 'sort', 'limit', 'next_cursor'],
+              properties: {
+                total: { type: 'integer' },
+                sort: { enum: [...COMMENT_SORTS] },
+                limit: { type: 'integer' },
+                next_cursor: { type: ['string', 'null'] },
+              },
             },
           },
         },

@@ -2,6 +2,7 @@
  * HTTP caching: strong ETags from publish-time hashes, 304 answers before any rendering, shared Cache-Control.
  */
 import type { Context } from 'hono';
+import { sha256Hex } from '../crypto.ts';
 import type { AppEnv } from '../env.ts';
 
 /** Cache-Control of public pages and API responses: fresh for a minute, then served stale while revalidating. */
@@ -34,3 +35,10 @@ export function notModified(c: Context<AppEnv>, etag: string): Response | null {
 /** The ETag of one representation of versioned content, tied to the deployed build so template changes show. */
 export const versionTag = (c: Context<AppEnv>, hash: string, representation: string, ...rest: Array<string | number>): string =>
   entityTag(hash.slice(0, 20), representation, ...rest, c.env.BUILD_ID || 'dev');
+
+/**
+ * A short digest of the «أتفق» counts a response shows, in order: part of its ETag, so a reaction changes the tag of
+ * exactly the pages and API responses that show the comment, and of no other.
+ */
+export const agreementsDigest = async (comments: ReadonlyArray<{ id: number; agreeCount: number }>): Promise<string> =>
+  (await sha256Hex(comments.map((c) => `${c.id}:${c.agreeCount}`).join(','))).slice(0, 16);

@@ -4,18 +4,19 @@
  */
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { csrf } from 'hono/csrf';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ArticleDocument } from '../domain/article.ts';
 import { readModerationSettings } from '../domain/comment.ts';
 import { paginate } from '../domain/pagination.ts';
 import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../errors.tsx';
-import { notModified, versionTag } from '../http/caching.ts';
+import { agreementsDigest, notModified, versionTag } from '../http/caching.ts';
 import { identifyClient } from '../http/client.ts';
 import { MAX_JSON_BYTES } from '../http/json-body.ts';
 import { negotiate } from '../http/negotiate.ts';
 import { addPreviewId } from '../http/preview-cookie.ts';
+import { sameOriginForms } from '../http/same-origin-forms.ts';
+import { readThreadCursor } from '../http/thread-cursor.ts';
 import { checkRateLimit, type SubmitOutcome, submitComment } from '../services/submit-comment.ts';
 import { getArticleIndex } from '../storage/articles.ts';
 import { articlePath } from '../urls.ts';
@@ -95,28 +96,30 @@ const pages = new Hono<AppEnv>()
     if (representation === null) throw new ProblemError(406, 'This page is available as text/html or application/json.');
     const article = await requireArticle(c, c.req.param('slug'));
     if (representation === 'application/json') return sendArticleJson(c, article);
-    const { replyto, comments_after } = c.req.valid('query');
+    const { replyto, sort, comments_after } = c.req.valid('query');
+    const after = readThreadCursor(sort, comments_after, 'comments_after');
     const { version, previewIds } = await articleCommentsState(c, article);
+    const comments = await loadArticleComments(c, article, {
+      previewIds,
+      sort,
+      after,
+      ...(comments_after ? { afterText: comments_after } : {}),
+      ...(replyto ? { replyTo: Number(replyto) } : {}),
+    });
     if (previewIds.length > 0) {
       // The author's own held comment may be on this page: for their eyes only, never in a shared cache.
       c.header('Cache-Control', 'private, no-store');
     } else {
-      const cached = notModified(c, versionTag(c, article.hash, 'html', version, replyto ?? '', comments_after ?? ''));
+      const agreements = await agreementsDigest(comments.shown);
+      const tag = versionTag(c, article.hash, 'html', version, sort, replyto ?? '', comments_after ?? '', agreements);
+      const cached = notModified(c, tag);
       if (cached) return cached;
     }
-    const comments = await loadArticleComments(c, article, {
-      previewIds,
-      ...(replyto ? { replyTo: Number(replyto) } : {}),
-      ...(comments_after ? { afterId: Number(comments_after) } : {}),
-    });
     return c.html(<ArticlePage article={article} siteUrl={c.env.SITE_URL} comments={comments} />);
   })
   .post(
     '/articles/:slug/comments',
-    csrf({
-      origin: (origin, c) =>
-        origin === new URL(c.req.url).origin || origin === new URL((c.env as AppEnv['Bindings']).SITE_URL).origin,
-    }),
+    sameOriginForms(),
     bodyLimit({
       maxSize: MAX_JSON_BYTES,
       onError: () => {

@@ -138,7 +138,17 @@ export async function submitComment(article: ArticleDocument, input: CommentInpu
   }
   const approved: PublicComment | null =
     decision.status === 'approved'
-      ? { id: result.id, parentId, depth, authorName: input.name, authorUrl: url, body: input.body, createdAt }
+      ? {
+          id: result.id,
+          parentId,
+          depth,
+          authorName: input.name,
+          authorUrl: url,
+          body: input.body,
+          createdAt,
+          replyCount: 0,
+          agreeCount: 0,
+        }
       : null;
   return { kind: 'stored', id: result.id, approved, httpStatus, replayed: false };
 }

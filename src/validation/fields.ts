@@ -19,6 +19,11 @@ export const wholeNumber = (min: number, max: number, fallback: number) =>
 /** An opaque cursor handed out as `next_cursor` by a previous page (an id, today). */
 export const cursor = z.optional(z.string().check(z.regex(/^\d{1,12}$/, 'must be a cursor from a previous page')));
 
+/** A cursor of a sorted comment list: an id, or `<count>.<id>` for the orders by a count (src/domain/comment-sort.ts). */
+export const threadCursor = z.optional(
+  z.string().check(z.regex(/^\d{1,12}(?:\.\d{1,12})?$/, 'must be a cursor from a previous page')),
+);
+
 /** Zod issues as field → messages (`_` for the input as a whole). */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
   const errors: Record<string, string[]> = {};

@@ -2,12 +2,14 @@
  * The article page: breadcrumb, the article, the comments area and the way back to the top.
  */
 import type { ArticleDocument } from '../domain/article.ts';
-import type { CommentThread } from '../domain/comment.ts';
+import type { CommentThread, PublicComment } from '../domain/comment.ts';
+import { type CommentSort, threadQuery } from '../domain/comment-sort.ts';
 import { COMMENT_COUNT, pluralize, READING_MINUTES } from '../text/plural.ts';
 import { absoluteUrl, articlePath, categoryPath } from '../urls.ts';
 import { ArticleBody } from './components/article-body.tsx';
 import { CommentForm, type CommentFormState } from './components/comment-form.tsx';
 import { CommentList } from './components/comment-list.tsx';
+import { CommentSortNav } from './components/comment-sort-nav.tsx';
 import { JsonLd } from './components/json-ld.tsx';
 import { PublishedDate } from './components/published-date.tsx';
 import { Layout, SITE_NAME } from './layout.tsx';
@@ -32,8 +34,14 @@ export interface ArticleComments {
   /** Approved comments in all. */
   total: number;
   threads: CommentThread[];
+  /** The approved comments of this page, in id order (their «أتفق» counts are part of the page's ETag). */
+  shown: PublicComment[];
+  /** The order the reader chose. */
+  sort: CommentSort;
+  /** The cursor this page of threads starts after, as the reader's URL gave it. */
+  after?: string;
   /** Cursor of the next page of threads, when there is one. */
-  nextCursor: number | null;
+  nextCursor: string | null;
   /** This browser's own held comments, shown in place with a notice. */
   held: ReadonlySet<number>;
   form: CommentFormState;
@@ -137,12 +145,20 @@ export function ArticlePage({ article, siteUrl, comments }: ArticlePageProps) {
       </article>
       <section class="comments" id="comments" aria-labelledby="comments-title">
         <h2 id="comments-title">{pluralize(comments.total, COMMENT_COUNT)}</h2>
+        {comments.total > 1 ? <CommentSortNav path={articlePath(article.slug)} current={comments.sort} /> : null}
         {comments.threads.length > 0 ? (
-          <CommentList threads={comments.threads} held={comments.held} open={comments.open} />
+          <CommentList
+            threads={comments.threads}
+            held={comments.held}
+            open={comments.open}
+            agree={{ slug: article.slug, view: threadQuery({ sort: comments.sort, comments_after: comments.after }) }}
+          />
         ) : null}
         {comments.nextCursor !== null ? (
           <p>
-            <a href={`?comments_after=${comments.nextCursor}#comments`}>المزيد من التعليقات</a>
+            <a href={`?${threadQuery({ sort: comments.sort, comments_after: comments.nextCursor })}#comments`}>
+              المزيد من التعليقات
+            </a>
           </p>
         ) : null}
       </section>

@@ -6,11 +6,13 @@ import { type Context, Hono } from 'hono';
 import { sha256Hex } from '../../crypto.ts';
 import type { ArticleDocument } from '../../domain/article.ts';
 import { buildThreads, readModerationSettings } from '../../domain/comment.ts';
+import { compareThreads, threadQuery } from '../../domain/comment-sort.ts';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
-import { notModified, versionTag } from '../../http/caching.ts';
+import { agreementsDigest, notModified, versionTag } from '../../http/caching.ts';
 import { type ClientIdentity, identifyClient } from '../../http/client.ts';
 import { readJsonBody } from '../../http/json-body.ts';
+import { readThreadCursor } from '../../http/thread-cursor.ts';
 import { checkRateLimit, type RefusalReason, type SubmitOutcome, submitComment } from '../../services/submit-comment.ts';
 import { getApprovedComment, getCommentsVersion, listApprovedThreads } from '../../storage/comments.ts';
 import { absoluteUrl, articleCommentsApiPath } from '../../urls.ts';
@@ -98,19 +100,21 @@ async function postComment(
 const comments = new Hono<AppEnv>()
   .get('/', validate('query', commentListQuerySchema), async (c) => {
     const article = await requireArticle(c, slugOf(c));
-    const { cursor, limit } = c.req.valid('query');
+    const { sort, cursor, limit } = c.req.valid('query');
+    const after = readThreadCursor(sort, cursor, 'cursor');
     const db = c.get('db');
     const version = await getCommentsVersion(db, article.slug);
-    const cached = notModified(c, versionTag(c, article.hash, 'comments', version, cursor ?? '', limit));
+    const page = await listApprovedThreads(db, article.slug, after, limit, sort);
+    const agreements = await agreementsDigest(page.comments);
+    const cached = notModified(c, versionTag(c, article.hash, 'comments', version, sort, cursor ?? '', limit, agreements));
     if (cached) return cached;
-    const page = await listApprovedThreads(db, article.slug, Number(cursor ?? 0), limit);
     if (page.nextCursor !== null) {
-      const next = `${articleCommentsApiPath(article.slug)}?cursor=${page.nextCursor}&limit=${limit}`;
+      const next = `${articleCommentsApiPath(article.slug)}?${threadQuery({ sort, cursor: page.nextCursor, limit })}`;
       c.header('Link', `<${absoluteUrl(c.env.SITE_URL, next)}>; rel="next"`);
     }
     return c.json({
-      data: buildThreads(page.comments).map(threadJson),
-      meta: { total: page.total, limit, next_cursor: page.nextCursor === null ? null : String(page.nextCursor) },
+      data: buildThreads(page.comments).sort(compareThreads(sort)).map(threadJson),
+      meta: { total: page.total, sort, limit, next_cursor: page.nextCursor },
     });
   })
   .get('/:id', async (c) => {
