@@ -47,7 +47,11 @@ export interface ArticleComments {
   form: CommentFormState;
 }
 
-function newsArticleData(article: ArticleDocument, url: string, siteUrl: string) {
+/**
+ * The NewsArticle structured data of the page (https://schema.org/NewsArticle), as Google's article guidelines ask:
+ * authors as Person with their profile URL when known, every crop of the lead image, and the approved comments shown.
+ */
+export function newsArticleData(article: ArticleDocument, url: string, siteUrl: string, commentCount: number) {
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -61,9 +65,14 @@ function newsArticleData(article: ArticleDocument, url: string, siteUrl: string)
     url,
     wordCount: article.word_count,
     publisher: { '@type': 'Organization', name: SITE_NAME, url: siteUrl },
-    ...(article.authors.length > 0 ? { author: article.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
+    commentCount,
+    ...(article.authors.length > 0
+      ? {
+          author: article.authors.map((a) => ({ '@type': 'Person', name: a.name, ...(a.url ? { url: a.url } : {}) })),
+        }
+      : {}),
     ...(article.tags.length > 0 ? { keywords: article.tags.join('، ') } : {}),
-    ...(article.image ? { image: [article.image.url] } : {}),
+    ...(article.image ? { image: [article.image.url, ...article.image.variants.map((v) => v.url)] } : {}),
   };
 }
 
@@ -91,12 +100,18 @@ function SocialMeta({ article, url }: { article: ArticleDocument; url: string })
       {article.tags.map((tag) => (
         <meta property="article:tag" content={tag} />
       ))}
-      {article.authors.map((name) => (
-        <meta property="article:author" content={name} />
+      {article.authors.map((a) => (
+        <meta property="article:author" content={a.url ?? a.name} />
       ))}
       <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
       <meta name="twitter:title" content={article.title} />
       <meta name="twitter:description" content={article.dek} />
+      {image ? (
+        <>
+          <meta name="twitter:image" content={image.url} />
+          <meta name="twitter:image:alt" content={image.alt} />
+        </>
+      ) : null}
     </>
   );
 }
@@ -114,7 +129,7 @@ export function ArticlePage({ article, siteUrl, comments }: ArticlePageProps) {
       head={
         <>
           <SocialMeta article={article} url={url} />
-          <JsonLd data={newsArticleData(article, url, siteUrl)} />
+          <JsonLd data={newsArticleData(article, url, siteUrl, comments.total)} />
         </>
       }
     >
@@ -134,7 +149,18 @@ export function ArticlePage({ article, siteUrl, comments }: ArticlePageProps) {
           <p class="dek">{article.dek}</p>
           <p class="meta">
             <PublishedDate at={article.published_at} />
-            {article.authors.length > 0 ? ` · ${article.authors.join('، ')}` : ''}
+            {article.authors.map((a, i) => (
+              <>
+                {i === 0 ? ' · ' : '، '}
+                {a.url ? (
+                  <a href={a.url} rel="author">
+                    <bdi>{a.name}</bdi>
+                  </a>
+                ) : (
+                  <bdi>{a.name}</bdi>
+                )}
+              </>
+            ))}
             {` · ${pluralize(article.reading_minutes, READING_MINUTES)}`}
           </p>
         </header>
