@@ -1,8 +1,7 @@
 /**
  * The «أتفق» button's POST: toggles this client's agreement with an approved comment and answers 303 back to the
  * comment, in the view (order, page) the reader pressed it from. A plain HTML form: CSRF-checked like every form of
- * the site, form-encoded only (a body-less cross-site POST carries no content type for csrf() to check), and
- * rate-limited per client.
+ * the site, form-encoded only (what the button sends; anything else is not a press), and rate-limited per client.
  */
 import { Hono } from 'hono';
 import { threadQuery } from '../domain/comment-sort.ts';
