@@ -1,7 +1,7 @@
 // The «أتفق» button: POST /articles/:slug/comments/:id/agree, its counts in the page and the public JSON.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { admin, newReader, seedComment } from './helpers/comments.ts';
+import { admin, newReader, postSiteForm, seedComment } from './helpers/comments.ts';
 import { attributesOf, textsOf } from './helpers/html.ts';
 import { request } from './helpers/http.ts';
 
@@ -9,17 +9,8 @@ const SLUG = 'benghazi-port';
 const PATH = `/articles/${SLUG}`;
 
 /** Presses «أتفق» as a browser on the site would, from `ip`; a header given as null is not sent. */
-function press(id: number, ip: string, query = '', headers: Record<string, string | null> = {}) {
-  const all: Record<string, string | null> = {
-    'Content-Type': 'application/x-www-form-urlencoded',
-    Origin: 'https://minbar.test',
-    'Sec-Fetch-Site': 'same-origin',
-    'CF-Connecting-IP': ip,
-    ...headers,
-  };
-  const sent = Object.fromEntries(Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== null));
-  return request(`${PATH}/comments/${id}/agree${query}`, { method: 'POST', headers: sent, body: '' });
-}
+const press = (id: number, ip: string, query = '', headers: Record<string, string | null> = {}) =>
+  postSiteForm(`${PATH}/comments/${id}/agree${query}`, {}, ip, headers);
 
 const agreeCount = async (id: number): Promise<number | undefined> => {
   const response = await request(`/api/articles/${SLUG}/comments/${id}`);
