@@ -312,12 +312,18 @@ export function buildOpenApi(version: string): Json {
           },
         },
       },
-      '/articles/{slug}/comments/{id}/agree': {
+      '/comments/{id}/agree': {
         post: {
           tags: ['Pages'],
           summary:
             'The «أتفق» button (form-encoded, same origin only): agrees with an approved comment, or takes it back; 303 to the comment',
-          parameters: [slug, { name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'integer' } },
+            ...queryParameters(articlePageQuerySchema, {
+              sort: 'The order the button was pressed in, kept by the redirect',
+              comments_after: 'The page of threads it was pressed on, kept by the redirect',
+            }).filter((p) => p.name !== 'replyto'),
+          ],
           responses: { 303: { description: 'Toggled' }, ...problems(400, 403, 404, 415, 429) },
         },
       },

@@ -1,6 +1,6 @@
 /**
  * The «أتفق» button's POST: toggles this client's agreement with an approved comment and answers 303 back to the
- * comment, in the view (order, page) the reader pressed it from. A plain HTML form: CSRF-checked like every form of
+ * comment on its article, in the view (order, page) the reader pressed it from. A plain HTML form: CSRF-checked like every form of
  * the site, form-encoded only (what the button sends; anything else is not a press), and rate-limited per client.
  */
 import { Hono } from 'hono';
@@ -9,7 +9,6 @@ import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../errors.tsx';
 import { identifyClient } from '../http/client.ts';
 import { sameOriginForms } from '../http/same-origin-forms.ts';
-import { getArticle } from '../storage/articles.ts';
 import { toggleAgreement } from '../storage/reactions.ts';
 import { articlePath } from '../urls.ts';
 import { articlePageQuerySchema } from '../validation/article-query.ts';
@@ -19,7 +18,7 @@ import { validate } from '../validation/validate.ts';
 const REACTION_RETRY_SECONDS = 60;
 
 const reactions = new Hono<AppEnv>().post(
-  '/articles/:slug/comments/:id/agree',
+  '/comments/:id/agree',
   sameOriginForms(),
   validate('query', articlePageQuerySchema),
   async (c) => {
@@ -32,16 +31,15 @@ const reactions = new Hono<AppEnv>().post(
       throw new ProblemError(429, 'Too many reactions from this client; wait a minute.', {
         headers: { 'Retry-After': String(REACTION_RETRY_SECONDS) },
       });
-    const slug = c.req.param('slug');
     const idText = c.req.param('id');
-    const id = /^\d{1,12}$/.test(idText) ? Number(idText) : 0;
-    const article = id > 0 ? await getArticle(c.env.ARTICLES, slug) : null;
-    const result = article && (await toggleAgreement(c.get('db'), article.slug, id, client.ipHash, new Date().toISOString()));
-    if (!article || !result) throw new ProblemError(404, `No approved comment ${idText} on this article.`);
+    const toggled = /^\d{1,12}$/.test(idText)
+      ? await toggleAgreement(c.get('db'), Number(idText), client.ipHash, new Date().toISOString())
+      : null;
+    if (!toggled) throw new ProblemError(404, `No approved comment has the id "${idText}".`);
     const { sort, comments_after } = c.req.valid('query');
     const query = threadQuery({ sort, comments_after });
     c.header('Cache-Control', 'no-store');
-    return c.redirect(`${articlePath(article.slug)}${query ? `?${query}` : ''}#comment-${id}`, 303);
+    return c.redirect(`${articlePath(toggled.articleSlug)}${query ? `?${query}` : ''}#comment-${idText}`, 303);
   },
 );
 

@@ -8,36 +8,38 @@ import type { Db } from './comments.ts';
 export type ToggleResult = 'agreed' | 'withdrawn';
 
 /**
- * Adds this client's agreement to an approved comment of the article, or takes it back if it was there.
- * Returns null when no approved comment of the article has this id (nothing is written then).
+ * Adds this client's agreement to an approved comment, or takes it back if it was there; returns what it did and the
+ * comment's article. Returns null when no approved comment has this id (nothing is written then).
  */
 export async function toggleAgreement(
   db: Db,
-  slug: string,
   commentId: number,
   clientHash: string,
   at: string,
-): Promise<ToggleResult | null> {
-  const [withdrawn, agreed] = await db.batch<{ comment_id: number }>([
+): Promise<{ result: ToggleResult; articleSlug: string } | null> {
+  const [withdrawn, agreed, comment] = await db.batch<{ comment_id?: number; article_slug?: string }>([
     db
       .prepare(
         `DELETE FROM comment_reactions WHERE comment_id = ?1 AND client_hash = ?2
-           AND EXISTS (SELECT 1 FROM comments WHERE id = ?1 AND article_slug = ?3 AND status = 'approved')
+           AND EXISTS (SELECT 1 FROM comments WHERE id = ?1 AND status = 'approved')
          RETURNING comment_id`,
       )
-      .bind(commentId, clientHash, slug),
+      .bind(commentId, clientHash),
     // Runs in the same transaction, after the delete: inserts only when nothing was taken back just now.
     db
       .prepare(
         `INSERT INTO comment_reactions (comment_id, client_hash, created_at)
-         SELECT ?1, ?2, ?4 WHERE changes() = 0
-           AND EXISTS (SELECT 1 FROM comments WHERE id = ?1 AND article_slug = ?3 AND status = 'approved')
+         SELECT ?1, ?2, ?3 WHERE changes() = 0
+           AND EXISTS (SELECT 1 FROM comments WHERE id = ?1 AND status = 'approved')
          ON CONFLICT DO NOTHING
          RETURNING comment_id`,
       )
-      .bind(commentId, clientHash, slug, at),
+      .bind(commentId, clientHash, at),
+    db.prepare("SELECT article_slug FROM comments WHERE id = ?1 AND status = 'approved'").bind(commentId),
   ]);
-  if ((withdrawn?.results.length ?? 0) > 0) return 'withdrawn';
-  if ((agreed?.results.length ?? 0) > 0) return 'agreed';
+  const articleSlug = comment?.results[0]?.article_slug;
+  if (articleSlug === undefined) return null;
+  if ((withdrawn?.results.length ?? 0) > 0) return { result: 'withdrawn', articleSlug };
+  if ((agreed?.results.length ?? 0) > 0) return { result: 'agreed', articleSlug };
   return null;
 }

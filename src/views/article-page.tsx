@@ -177,7 +177,7 @@ export function ArticlePage({ article, siteUrl, comments }: ArticlePageProps) {
             threads={comments.threads}
             held={comments.held}
             open={comments.open}
-            agree={{ slug: article.slug, view: threadQuery({ sort: comments.sort, comments_after: comments.after }) }}
+            agree={{ view: threadQuery({ sort: comments.sort, comments_after: comments.after }) }}
           />
         ) : null}
         {comments.nextCursor !== null ? (

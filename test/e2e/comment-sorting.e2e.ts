@@ -32,7 +32,7 @@ describe('sorting and agreeing without JavaScript, by keyboard', () => {
     await Promise.all([page.waitForURL(/\?sort=newest#comments$/), page.keyboard.press('Enter')]);
     ids = await rootIds(page);
     expect(ids.indexOf(newer)).toBeLessThan(ids.indexOf(older));
-    expect(await page.getAttribute('.comment-sort [aria-current="true"]', 'href')).toContain('sort=newest');
+    expect(await page.getAttribute('.comment-sort [aria-current="page"]', 'href')).toContain('sort=newest');
 
     const button = `#comment-${older} .agree button`;
     const count = async () => (await page.textContent(button))?.trim();

@@ -150,7 +150,7 @@ describe('comment sorts on the article page', async () => {
       `${path}?sort=most-replied#comments`,
       `${path}?sort=most-agreed#comments`,
     ]);
-    expect(await attributesOf(html, '.comment-sort a', 'aria-current')).toEqual([null, null, null, 'true']);
+    expect(await attributesOf(html, '.comment-sort a', 'aria-current')).toEqual([null, null, null, 'page']);
     expect(await rootIds(html)).toEqual([c, d, a, b]);
   });
 

@@ -1,4 +1,4 @@
-// The «أتفق» button: POST /articles/:slug/comments/:id/agree, its counts in the page and the public JSON.
+// The «أتفق» button: POST /comments/:id/agree, its counts in the page and the public JSON.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { admin, newReader, postSiteForm, seedComment } from './helpers/comments.ts';
@@ -10,7 +10,7 @@ const PATH = `/articles/${SLUG}`;
 
 /** Presses «أتفق» as a browser on the site would, from `ip`; a header given as null is not sent. */
 const press = (id: number, ip: string, query = '', headers: Record<string, string | null> = {}) =>
-  postSiteForm(`${PATH}/comments/${id}/agree${query}`, {}, ip, headers);
+  postSiteForm(`/comments/${id}/agree${query}`, {}, ip, headers);
 
 const agreeCount = async (id: number): Promise<number | undefined> => {
   const response = await request(`/api/articles/${SLUG}/comments/${id}`);
@@ -25,7 +25,7 @@ const buttonOf = async (html: string, id: number) => ({
 const reactionRows = async (id: number) =>
   (await env.DB.prepare('SELECT count(*) AS n FROM comment_reactions WHERE comment_id = ?1').bind(id).first<number>('n')) ?? 0;
 
-describe('POST /articles/:slug/comments/:id/agree', () => {
+describe('POST /comments/:id/agree', () => {
   it('counts one agreement per client, takes it back on a second press, and returns to the comment', async () => {
     const id = await seedComment({ slug: SLUG, body: 'رأي صائب' });
     const [one, two] = [newReader(), newReader()];
@@ -37,7 +37,7 @@ describe('POST /articles/:slug/comments/:id/agree', () => {
     expect(await agreeCount(id)).toBe(2);
     const page = await (await request(PATH)).text();
     expect((await buttonOf(page, id)).text).toEqual(['أتفق (2)']);
-    expect((await buttonOf(page, id)).action).toEqual([`${PATH}/comments/${id}/agree`]);
+    expect((await buttonOf(page, id)).action).toEqual([`/comments/${id}/agree`]);
     // The same client again: its agreement is taken back, the other stays.
     expect((await press(id, one.ip)).status).toBe(303);
     expect(await agreeCount(id)).toBe(1);
@@ -49,20 +49,26 @@ describe('POST /articles/:slug/comments/:id/agree', () => {
     const id = await seedComment({ slug: SLUG, body: 'في الصفحة' });
     const page = await (await request(`${PATH}?sort=most-agreed`)).text();
     const [action] = (await buttonOf(page, id)).action;
-    expect(action).toBe(`${PATH}/comments/${id}/agree?sort=most-agreed`);
+    expect(action).toBe(`/comments/${id}/agree?sort=most-agreed`);
     const response = await press(id, newReader().ip, `?sort=newest&comments_after=${id + 1}`);
     expect(response.headers.get('Location')).toBe(`${PATH}?sort=newest&comments_after=${id + 1}#comment-${id}`);
   });
 
-  it('takes no agreement for a comment that is not approved, of another article, or unknown: 404, nothing stored', async () => {
-    const pending = await seedComment({ slug: SLUG, body: 'معلّق', status: 'pending' });
+  it('returns to the comment on its own article', async () => {
     const elsewhere = await seedComment({ slug: 'ankara-energy', body: 'في مقال آخر' });
+    const response = await press(elsewhere, newReader().ip);
+    expect(response.headers.get('Location')).toBe(`/articles/ankara-energy#comment-${elsewhere}`);
+  });
+
+  it('takes no agreement for a comment that is not approved, spam or unknown: 404, nothing stored', async () => {
+    const pending = await seedComment({ slug: SLUG, body: 'معلّق', status: 'pending' });
+    const spam = await seedComment({ slug: SLUG, body: 'مزعج', status: 'spam' });
     const ip = newReader().ip;
-    for (const id of [pending, elsewhere, 999_999]) expect((await press(id, ip)).status).toBe(404);
+    for (const id of [pending, spam, 999_999]) expect((await press(id, ip)).status).toBe(404);
     const form = { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://minbar.test' };
-    expect((await request(`${PATH}/comments/abc/agree`, { method: 'POST', headers: form })).status).toBe(404);
+    expect((await request('/comments/abc/agree', { method: 'POST', headers: form })).status).toBe(404);
     expect(await reactionRows(pending)).toBe(0);
-    expect(await reactionRows(elsewhere)).toBe(0);
+    expect(await reactionRows(spam)).toBe(0);
   });
 
   it('shows counts only on approved comments: hidden while held back, back when approved again', async () => {
@@ -129,7 +135,7 @@ describe('«أتفق» counts and ETags', () => {
     const before = await snapshot();
     // A refused press on a held comment changes nothing anyone sees, and no tag.
     const pressOn = (id: number) =>
-      request(`${path}/comments/${id}/agree`, {
+      request(`/comments/${id}/agree`, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/x-www-form-urlencoded',

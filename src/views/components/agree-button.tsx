@@ -8,15 +8,14 @@ import { agreePath } from '../../urls.ts';
 /** Text of the button. */
 export const AGREE_LABEL = 'أتفق';
 
-/** Where the button sits: the article, and the view's query (`sort=…&comments_after=…`, may be empty). */
+/** Where the button sits: the view's query (`sort=…&comments_after=…`, may be empty), kept by the redirect. */
 export interface AgreeContext {
-  slug: string;
   view: string;
 }
 
 /** The button of one comment. */
 export function AgreeButton({ context, commentId, count }: { context: AgreeContext; commentId: number; count: number }) {
-  const action = `${agreePath(context.slug, commentId)}${context.view ? `?${context.view}` : ''}`;
+  const action = `${agreePath(commentId)}${context.view ? `?${context.view}` : ''}`;
   return (
     <form class="agree" method="post" action={action}>
       <button type="submit">

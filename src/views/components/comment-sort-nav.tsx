@@ -22,7 +22,7 @@ export function CommentSortNav({ path, current }: { path: string; current: Comme
           const query = threadQuery({ sort });
           return (
             <li>
-              <a href={`${path}${query ? `?${query}` : ''}#comments`} aria-current={sort === current ? 'true' : undefined}>
+              <a href={`${path}${query ? `?${query}` : ''}#comments`} aria-current={sort === current ? 'page' : undefined}>
                 {SORT_LABELS[sort]}
               </a>
             </li>
