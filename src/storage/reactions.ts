@@ -43,3 +43,19 @@ export async function toggleAgreement(
   if ((agreed?.results.length ?? 0) > 0) return { result: 'agreed', articleSlug };
   return null;
 }
+
+/**
+ * Retention: agreements given before `before` keep counting but stop naming their client. The client hash becomes a
+ * random value starting with '-' (a real hash is hex), so a second run leaves them alone; that client may agree again.
+ * Returns how many agreements were changed.
+ */
+export async function forgetReactionClients(db: Db, before: string): Promise<number> {
+  const result = await db
+    .prepare(
+      `UPDATE comment_reactions SET client_hash = '-' || substr(lower(hex(randomblob(32))), 2)
+       WHERE created_at < ?1 AND client_hash NOT LIKE '-%'`,
+    )
+    .bind(before)
+    .run();
+  return result.meta.changes;
+}

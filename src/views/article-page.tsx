@@ -1,7 +1,9 @@
 /**
  * The article page: breadcrumb, the article, the comments area and the way back to the top.
  */
+
 import type { ArticleDocument } from '../domain/article.ts';
+import type { RetentionSettings } from '../domain/background-settings.ts';
 import type { CommentThread, PublicComment } from '../domain/comment.ts';
 import { type CommentSort, threadQuery } from '../domain/comment-sort.ts';
 import { COMMENT_COUNT, pluralize, READING_MINUTES } from '../text/plural.ts';
@@ -11,6 +13,7 @@ import { CommentForm, type CommentFormState } from './components/comment-form.ts
 import { CommentList } from './components/comment-list.tsx';
 import { CommentSortNav } from './components/comment-sort-nav.tsx';
 import { JsonLd } from './components/json-ld.tsx';
+import { PrivacyNotice } from './components/privacy-notice.tsx';
 import { PublishedDate } from './components/published-date.tsx';
 import { Layout, SITE_NAME } from './layout.tsx';
 
@@ -45,6 +48,8 @@ export interface ArticleComments {
   /** This browser's own held comments, shown in place with a notice. */
   held: ReadonlySet<number>;
   form: CommentFormState;
+  /** Retention periods, for the privacy notice under the form. */
+  retention: RetentionSettings;
 }
 
 /**
@@ -192,6 +197,7 @@ export function ArticlePage({ article, siteUrl, comments }: ArticlePageProps) {
         <h2 id="respond-title">{COMMENTS_HEADING}</h2>
         <p class="notice">{COMMENTS_NOTICE}</p>
         <CommentForm slug={article.slug} open={comments.open} state={comments.form} />
+        {comments.open ? <PrivacyNotice retention={comments.retention} /> : null}
       </section>
       <a class="to-top" href="#top">
         {BACK_TO_TOP}

@@ -1,6 +1,7 @@
 // The «أتفق» button: POST /comments/:id/agree, its counts in the page and the public JSON.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { forgetReactionClients } from '../../src/storage/reactions.ts';
 import { admin, newReader, postSiteForm, seedComment } from './helpers/comments.ts';
 import { attributesOf, textsOf } from './helpers/html.ts';
 import { request } from './helpers/http.ts';
@@ -89,6 +90,30 @@ describe('POST /comments/:id/agree', () => {
     expect(await reactionRows(id)).toBe(1);
     await admin(`/comments/${id}`, { method: 'DELETE' });
     expect(await reactionRows(id)).toBe(0);
+  });
+
+  it('forgets who agreed after the retention period, keeping the count; a second run changes nothing', async () => {
+    const id = await seedComment({ slug: SLUG, body: 'قديم' });
+    const reader = newReader();
+    await press(id, reader.ip);
+    const hashes = async () =>
+      (
+        await env.DB.prepare('SELECT client_hash FROM comment_reactions WHERE comment_id = ?1')
+          .bind(id)
+          .all<{ client_hash: string }>()
+      ).results.map((r) => r.client_hash);
+    const [original] = await hashes();
+    expect(original).toMatch(/^[0-9a-f]{64}$/);
+    expect(await forgetReactionClients(env.DB, new Date(Date.now() - 60_000).toISOString())).toBe(0);
+    expect(await forgetReactionClients(env.DB, new Date(Date.now() + 60_000).toISOString())).toBeGreaterThanOrEqual(1);
+    const [forgotten] = await hashes();
+    expect(forgotten).toMatch(/^-[0-9a-f]{63}$/);
+    expect(await forgetReactionClients(env.DB, new Date(Date.now() + 60_000).toISOString())).toBe(0);
+    expect(await hashes()).toEqual([forgotten]);
+    expect(await agreeCount(id)).toBe(1);
+    // The client is no longer known: its next press is a new agreement, not an undo.
+    await press(id, reader.ip);
+    expect(await agreeCount(id)).toBe(2);
   });
 
   it('refuses a cross-site form (403) and anything but a form post (415), storing nothing', async () => {
