@@ -39,11 +39,12 @@ if (values.local === values.remote) {
 const target = values.local ? ['--local', ...(values['persist-to'] ? ['--persist-to', values['persist-to']] : [])] : ['--remote'];
 const kv = (...args: string[]) => wranglerOrThrow(['kv', ...args, '--binding', 'ARTICLES', ...target]);
 
-const { publication, errors } = buildPublication(await readContentDir(values.content));
+const { publication, errors, warnings = [] } = buildPublication(await readContentDir(values.content));
 if (!publication) {
   console.error(`publish: nothing was published; fix these ${errors.length} problem(s) first:\n${formatErrors(errors)}`);
   process.exit(1);
 }
+if (warnings.length > 0) console.warn(`publish: ${warnings.length} warning(s), publishing anyway:\n${formatErrors(warnings)}`);
 
 const listed = JSON.parse((await kv('key', 'list', '--prefix', 'v1:')).stdout) as Array<{
   name: string;

@@ -29,6 +29,8 @@ export interface Bindings extends CloudflareBindings {
   RESPONSE_CACHE_SECONDS: string;
   /** Limits new comments per client (IP hash). */
   COMMENT_LIMITER: RateLimit;
+  /** Limits «أتفق» presses per client (IP hash). */
+  REACTION_LIMITER: RateLimit;
   /** Secret bearer token of the admin API; the admin API answers 503 while it is unset. */
   ADMIN_TOKEN?: string;
   /** Secret key of the IP hashes (HMAC-SHA-256 of the IPv4 address or IPv6 /64); comments are refused while it is unset. */

@@ -15,6 +15,7 @@ import api from './routes/api/index.tsx';
 import discovery from './routes/discovery.ts';
 import pages from './routes/pages.tsx';
 import { problems } from './routes/problems.tsx';
+import reactions from './routes/reactions.ts';
 import { searchPage } from './routes/search.tsx';
 import { handleCommentEvents } from './services/notify-moderators.ts';
 import { runRetention } from './services/retention.ts';
@@ -44,6 +45,7 @@ app.route('/search', searchPage);
 app.route('/problems', problems);
 app.route('/', discovery);
 app.route('/', pages);
+app.route('/', reactions);
 
 app.notFound(notFound);
 app.onError(onError);

@@ -14,3 +14,10 @@ export const articleCommentsApiPath = (slug: string): string => `/api/articles/$
  * @example absoluteUrl('https://minbar.example.com/', '/articles/x') // 'https://minbar.example.com/articles/x'
  */
 export const absoluteUrl = (siteUrl: string, path: string): string => `${siteUrl.replace(/\/+$/, '')}${path}`;
+
+/**
+ * Path of the «أتفق» button of a comment (the form's action; a 303 goes back to the comment). Without the article's
+ * slug: the comment names its article, and a page of 100 threads would otherwise repeat a percent-encoded Arabic slug
+ * in every form.
+ */
+export const agreePath = (commentId: number): string => `/comments/${commentId}/agree`;

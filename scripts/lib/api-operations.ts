@@ -153,7 +153,11 @@ export const OPERATIONS: OperationSpec[] = [
     summary: 'Approved comments, oldest first, threaded',
     query: {
       schema: commentListQuerySchema,
-      describe: { cursor: 'meta.next_cursor of the previous page', limit: 'Top-level comments per page' },
+      describe: {
+        sort: 'Order of the top-level comments (replies stay oldest first); count orders break ties newest first',
+        cursor: 'meta.next_cursor of the previous page, with the same sort',
+        limit: 'Top-level comments per page',
+      },
     },
     responses: { 200: json('CommentPage', 'A page of threads', ['LinkNext']) },
     errors: [404],
@@ -335,7 +339,11 @@ export const OPERATIONS: OperationSpec[] = [
     personal: true,
     query: {
       schema: articlePageQuerySchema,
-      describe: { replyto: 'Put the comment form in reply mode', comments_after: 'The next page of comments' },
+      describe: {
+        replyto: 'Put the comment form in reply mode',
+        sort: 'Order of the comment threads',
+        comments_after: 'The next page of comment threads (the "more comments" link), with the same sort',
+      },
     },
     responses: {
       200: {
@@ -361,6 +369,26 @@ export const OPERATIONS: OperationSpec[] = [
       303: { description: 'Stored: Location is the comment on the article page', headers: ['Location', 'XD1Bookmark'] },
     },
     errors: [400, 403, 404, 409, 413, 422, 429, 503],
+  },
+  {
+    method: 'post',
+    path: '/comments/{id}/agree',
+    operationId: 'toggleAgreement',
+    tag: 'Pages',
+    summary:
+      'The «أتفق» button (form-encoded, same origin only): agrees with a visible comment, or takes it back; 303 to the comment',
+    query: {
+      schema: articlePageQuerySchema,
+      describe: {
+        replyto: 'Not used here',
+        sort: 'The order the button was pressed in, kept by the redirect',
+        comments_after: 'The page of threads it was pressed on, kept by the redirect',
+      },
+    },
+    responses: {
+      303: { description: 'Toggled: Location is the comment on its article page', headers: ['Location', 'XD1Bookmark'] },
+    },
+    errors: [400, 403, 404, 415, 429],
   },
   {
     method: 'get',

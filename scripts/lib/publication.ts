@@ -17,6 +17,7 @@ import {
   type ArticleSummary,
   FEED_SIZE,
   type Heading,
+  MIN_LARGE_IMAGE_WIDTH,
 } from '../../src/domain/article.ts';
 import {
   API_DOCUMENT_KEY,
@@ -163,8 +164,19 @@ function renderBody(markdown: string): RenderedBody {
   return { html: safe, headings, errors };
 }
 
-/** Validates and renders one source file into an article document. */
-export function buildArticle(file: SourceFile): { article?: ArticleDocument; errors: PublishError[] } {
+/** Images of the article narrower than Google Discover's large previews need: worth fixing, not worth refusing. */
+function imageWarnings(image: ArticleDocument['image']): Array<{ field: string; message: string }> {
+  if (!image) return [];
+  return [{ field: 'image', ...image }, ...image.variants.map((v, i) => ({ field: `image.variants.${i}`, ...v }))]
+    .filter((i) => i.width < MIN_LARGE_IMAGE_WIDTH)
+    .map((i) => ({
+      field: i.field,
+      message: `is ${i.width} px wide; Google Discover shows large images only from ${MIN_LARGE_IMAGE_WIDTH} px (${i.url})`,
+    }));
+}
+
+/** Validates and renders one source file into an article document; warnings never stop a publish. */
+export function buildArticle(file: SourceFile): { article?: ArticleDocument; errors: PublishError[]; warnings?: PublishError[] } {
   const at = (field: string, message: string): PublishError => ({ file: file.path, field, message });
   let parsed: matter.GrayMatterFile<string>;
   try {
@@ -192,7 +204,7 @@ export function buildArticle(file: SourceFile): { article?: ArticleDocument; err
     dek: fm.dek,
     category: fm.category,
     tags: fm.tags,
-    authors: fm.authors,
+    authors: fm.authors.map((author) => (typeof author === 'string' ? { name: author, url: null } : author)),
     image: fm.image ?? null,
     published_at: published,
     updated_at: fm.updated ? toNewsroomTime(parseEditorDate(fm.updated) as Date) : published,
@@ -202,16 +214,22 @@ export function buildArticle(file: SourceFile): { article?: ArticleDocument; err
     word_count: words,
     reading_minutes: readingMinutes(words),
   };
-  return { article: { ...content, hash: sha256(JSON.stringify(content)) }, errors: [] };
+  const warnings = imageWarnings(content.image).map((w) => at(w.field, w.message));
+  return { article: { ...content, hash: sha256(JSON.stringify(content)) }, errors: [], warnings };
 }
 
 const newestFirst = (a: ArticleSummary, b: ArticleSummary): number =>
   Date.parse(b.published_at) - Date.parse(a.published_at) || a.slug.localeCompare(b.slug);
 
 /** Validates every file; returns the publication only when all of them are valid. */
-export function buildPublication(files: SourceFile[]): { publication?: Publication; errors: PublishError[] } {
+export function buildPublication(files: SourceFile[]): {
+  publication?: Publication;
+  errors: PublishError[];
+  warnings?: PublishError[];
+} {
   const built = files.map((file) => ({ file, ...buildArticle(file) }));
   const errors = built.flatMap((b) => b.errors);
+  const warnings = built.flatMap((b) => b.warnings ?? []);
   const bySlug = new Map<string, string>();
   const categoryNames = new Map<string, { name: string; file: string }>();
   for (const { file, article } of built) {
@@ -262,6 +280,7 @@ export function buildPublication(files: SourceFile[]): { publication?: Publicati
   return {
     publication: { articles, index: { hash: sha256(JSON.stringify(summaries)), articles: summaries }, feeds },
     errors: [],
+    warnings,
   };
 }
 

@@ -4,6 +4,7 @@
  * components of the OpenAPI document, which the worker tests check every response against.
  */
 import * as z from 'zod/mini';
+import { COMMENT_SORTS } from '../domain/comment-sort.ts';
 import { describe } from '../validation/describe.ts';
 
 const text = (description?: string) => (description ? describe(z.string(), { description }) : z.string());
@@ -57,13 +58,23 @@ export const articleSchema = z.strictObject({
   lang: z.literal('ar'),
   dir: z.literal('rtl'),
   tags: z.array(z.string()),
-  authors: z.array(z.strictObject({ name: z.string() })),
+  authors: z.array(
+    z.strictObject({
+      name: z.string(),
+      url: z.optional(uri("The author's profile page, when the editor gave one")),
+    }),
+  ),
   image: z.nullable(
     z.strictObject({
       url: uri(),
       alt: z.string(),
       width: z.int().check(z.gte(1)),
       height: z.int().check(z.gte(1)),
+      variants: z.optional(
+        describe(z.array(z.strictObject({ url: uri(), width: z.int().check(z.gte(1)), height: z.int().check(z.gte(1)) })), {
+          description: 'The same picture cropped to other aspect ratios (alt text shared)',
+        }),
+      ),
     }),
   ),
   body_html: text('Sanitized HTML of the body: p, h2–h4 (with ids), lists, links, …'),
@@ -88,6 +99,8 @@ export const commentSchema = z.strictObject({
   }),
   body: text('Plain text, exactly as typed (NFC); show it escaped'),
   created_at: dateTime(),
+  reply_count: count('Visible direct replies (sort=most-replied)'),
+  agree_count: count('«أتفق» reactions (sort=most-agreed)'),
 });
 
 /** A comment with its approved replies, nested up to 5 levels. */
@@ -107,7 +120,15 @@ const nextCursor = () => describe(z.nullable(id()), { description: 'Pass as curs
 /** `GET /api/articles/{slug}/comments`. */
 export const commentPageSchema = z.strictObject({
   data: z.array(commentThreadSchema),
-  meta: z.strictObject({ total: count('Approved comments of the article'), limit: id(), next_cursor: nextCursor() }),
+  meta: z.strictObject({
+    total: count('Visible comments of the article'),
+    sort: z.enum(COMMENT_SORTS),
+    limit: id(),
+    // Opaque: an id, or `<count>.<id>` for the orders by a count; valid only with the same sort.
+    next_cursor: describe(z.nullable(z.string()), {
+      description: 'Pass as cursor (with the same sort) for the next page; null on the last',
+    }),
+  }),
 });
 
 /** `202` to a comment held for moderation (or judged spam: the sender cannot tell). */

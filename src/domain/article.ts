@@ -15,13 +15,31 @@ export interface Heading {
   text: string;
 }
 
+/** The lead image cropped to another aspect ratio (Google asks for 16:9, 4:3 and 1:1, each at least 1200 px wide). */
+export interface ImageVariant {
+  url: string;
+  width: number;
+  height: number;
+}
+
 /** A lead image, as the editor described it in front matter. */
 export interface ArticleImage {
   url: string;
   alt: string;
   width: number;
   height: number;
+  /** The same picture in other aspect ratios, sharing its alt text; empty when the editor gave none. */
+  variants: ImageVariant[];
 }
+
+/** An author of an article: a name, and the URL of their profile page when the editor gave one. */
+export interface Author {
+  name: string;
+  url: string | null;
+}
+
+/** Narrowest image Google Discover shows large; the publisher warns below it. */
+export const MIN_LARGE_IMAGE_WIDTH = 1200;
 
 /** One published article, as stored under `v1:article:<slug>`. */
 export interface ArticleDocument {
@@ -30,7 +48,7 @@ export interface ArticleDocument {
   dek: string;
   category: Category;
   tags: string[];
-  authors: string[];
+  authors: Author[];
   image: ArticleImage | null;
   /** RFC 3339 with the Africa/Tripoli offset. */
   published_at: string;

@@ -8,19 +8,25 @@ import type { PublicComment } from './comment.ts';
 /** Most characters of comment text (bodies, names, links) on one page of threads, beyond its first thread. */
 export const MAX_PAGE_TEXT_CHARS = 60_000;
 
-/** A page of threads and the cursor of the next (the last top-level id shown), or null when it is the last. */
+/** A page of threads, and the last top-level comment shown when more follow (null on the last page). */
 export interface BoundedThreads {
   comments: PublicComment[];
-  nextCursor: number | null;
+  lastRoot: PublicComment | null;
 }
 
 const textLength = (c: PublicComment): number => c.body.length + c.authorName.length + (c.authorUrl?.length ?? 0);
 
 /**
- * Cuts threads (comments oldest first, replies after their parents) to `limit` roots and the text budget.
- * @example boundThreads(rows, 100) // { comments: [...], nextCursor: 42 }
+ * Cuts threads to `limit` top-level comments and the text budget. `comments` come parents before replies (id order);
+ * `roots` are their top-level comments in the order the page shows them (comment-sort.ts).
+ * @example boundThreads(rows, roots, 100) // { comments: [...], lastRoot: { id: 42, ... } }
  */
-export function boundThreads(comments: PublicComment[], limit: number, maxChars = MAX_PAGE_TEXT_CHARS): BoundedThreads {
+export function boundThreads(
+  comments: PublicComment[],
+  roots: PublicComment[],
+  limit: number,
+  maxChars = MAX_PAGE_TEXT_CHARS,
+): BoundedThreads {
   const rootOf = new Map<number, number>();
   const sizes = new Map<number, number>();
   for (const c of comments) {
@@ -29,19 +35,18 @@ export function boundThreads(comments: PublicComment[], limit: number, maxChars 
     rootOf.set(c.id, root);
     sizes.set(root, (sizes.get(root) ?? 0) + textLength(c));
   }
-  const roots = [...sizes.keys()];
   let kept = 0;
   let used = 0;
   for (const root of roots) {
-    const size = sizes.get(root) ?? 0;
+    const size = sizes.get(root.id) ?? 0;
     if (kept === limit || (kept > 0 && used + size > maxChars)) break;
     kept += 1;
     used += size;
   }
-  if (kept === roots.length) return { comments, nextCursor: null };
-  const shown = new Set(roots.slice(0, kept));
+  if (kept === roots.length) return { comments, lastRoot: null };
+  const shown = new Set(roots.slice(0, kept).map((r) => r.id));
   return {
     comments: comments.filter((c) => shown.has(rootOf.get(c.id) ?? -1)),
-    nextCursor: roots[kept - 1] ?? null,
+    lastRoot: roots[kept - 1] ?? null,
   };
 }

@@ -25,7 +25,12 @@ export interface Comment {
 }
 
 /** What the public may see of a comment: never an email, an IP hash or a user agent. */
-export type PublicComment = Pick<Comment, 'id' | 'parentId' | 'depth' | 'authorName' | 'authorUrl' | 'body' | 'createdAt'>;
+export type PublicComment = Pick<Comment, 'id' | 'parentId' | 'depth' | 'authorName' | 'authorUrl' | 'body' | 'createdAt'> & {
+  /** Approved direct replies (the "most replied" order). */
+  replyCount: number;
+  /** «أتفق» reactions; shown only while the comment is approved. */
+  agreeCount: number;
+};
 
 /** A public comment with its visible replies. */
 export interface CommentThread extends PublicComment {

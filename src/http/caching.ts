@@ -68,3 +68,10 @@ export async function sendTaggedBody(c: Context<AppEnv>, body: string, contentTy
   const cached = notModified(c, versionTag(c, await sha256Hex(body), 'body'));
   return cached ?? c.body(body, 200, { 'Content-Type': contentType });
 }
+
+/**
+ * A short digest of the «أتفق» counts a response shows, in order: part of its ETag, so a reaction changes the tag of
+ * exactly the pages and API responses that show the comment, and of no other.
+ */
+export const agreementsDigest = async (comments: ReadonlyArray<{ id: number; agreeCount: number }>): Promise<string> =>
+  (await sha256Hex(comments.map((c) => `${c.id}:${c.agreeCount}`).join(','))).slice(0, 16);

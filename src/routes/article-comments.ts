@@ -1,12 +1,14 @@
 /**
- * Loads what the article page shows of comments: approved threads, the reader's own held comments (preview
- * cookie) and whether the form is open. Used by the page and by the form's re-render after a failure.
- * The cheap part (version, preview) comes first, so a revalidation is answered 304 before any thread is read.
+ * Loads what the article page shows of comments: approved threads in the reader's chosen order, the reader's own
+ * held comments (preview cookie) and whether the form is open. Used by the page and by the form's re-render after a
+ * failure. The version and preview come first (a preview makes the page private); the ETag also covers the «أتفق»
+ * counts of the comments shown, so it is decided after the thread is read and before anything is rendered.
  */
 import type { Context } from 'hono';
 import type { ArticleDocument } from '../domain/article.ts';
 import { readRetentionSettings } from '../domain/background-settings.ts';
 import { buildThreads, commentsOpen, readModerationSettings } from '../domain/comment.ts';
+import { type CommentSort, compareThreads, DEFAULT_SORT, type ThreadCursor } from '../domain/comment-sort.ts';
 import type { AppEnv } from '../env.ts';
 import { markCommentsUnavailable } from '../http/caching.ts';
 import { readPreviewIds } from '../http/preview-cookie.ts';
@@ -46,11 +48,20 @@ export async function articleCommentsState(
 export async function loadArticleComments(
   c: Context<AppEnv>,
   article: ArticleDocument,
-  options: { form?: CommentFormState; afterId?: number; replyTo?: number; previewIds?: number[] } = {},
+  options: {
+    form?: CommentFormState;
+    sort?: CommentSort;
+    after?: ThreadCursor | null;
+    /** The cursor as the reader's URL wrote it, kept in the view's links and forms. */
+    afterText?: string;
+    replyTo?: number;
+    previewIds?: number[];
+  } = {},
 ): Promise<ArticleComments> {
   const db = c.get('db');
+  const sort = options.sort ?? DEFAULT_SORT;
   const [page, previewIds] = await Promise.all([
-    listApprovedThreads(db, article.slug, options.afterId ?? 0, THREADS_PER_PAGE),
+    listApprovedThreads(db, article.slug, options.after ?? null, THREADS_PER_PAGE, sort),
     options.previewIds ?? readPreviewIds(c),
   ]);
   const held = await getHeldComments(db, article.slug, previewIds);
@@ -60,7 +71,10 @@ export async function loadArticleComments(
   return {
     open,
     total: page.total,
-    threads: buildThreads([...page.comments, ...held].sort((a, b) => a.id - b.id)),
+    threads: buildThreads([...page.comments, ...held].sort((a, b) => a.id - b.id)).sort(compareThreads(sort)),
+    shown: page.comments,
+    sort,
+    ...(options.afterText ? { after: options.afterText } : {}),
     nextCursor: page.nextCursor,
     held: new Set(held.map((h) => h.id)),
     form: replyTarget ? { ...form, replyTo: { id: replyTarget.id, authorName: replyTarget.authorName } } : form,

@@ -4,18 +4,19 @@
  */
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { csrf } from 'hono/csrf';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ArticleDocument } from '../domain/article.ts';
 import { commentsOpen, readModerationSettings } from '../domain/comment.ts';
 import { paginate } from '../domain/pagination.ts';
 import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../errors.tsx';
-import { notModified, notModifiedInBrowsers, versionTag } from '../http/caching.ts';
+import { agreementsDigest, notModified, notModifiedInBrowsers, versionTag } from '../http/caching.ts';
 import { identifyClient } from '../http/client.ts';
 import { negotiate } from '../http/negotiate.ts';
 import { addPreviewId } from '../http/preview-cookie.ts';
 import { forgetArticle } from '../http/response-cache.ts';
+import { sameOriginForms } from '../http/same-origin-forms.ts';
+import { readThreadCursor } from '../http/thread-cursor.ts';
 import { publishCommentEvent } from '../services/comment-events.ts';
 import { checkRateLimit, type SubmitOutcome, submitComment } from '../services/submit-comment.ts';
 import { getArticleIndex } from '../storage/articles.ts';
@@ -99,34 +100,47 @@ const pages = new Hono<AppEnv>()
     if (representation === null) throw new ProblemError(406, 'This page is available as text/html or application/json.');
     const article = await requireArticle(c, c.req.param('slug'));
     if (representation === 'application/json') return sendArticleJson(c, article);
-    const { replyto, comments_after } = c.req.valid('query');
+    const { replyto, sort, comments_after } = c.req.valid('query');
+    const after = readThreadCursor(sort, comments_after, 'comments_after');
     const comments = await unlessCommentsUnavailable(c, async () => {
       const { version, previewIds } = await articleCommentsState(c, article);
+      const loaded = await loadArticleComments(c, article, {
+        previewIds,
+        sort,
+        after,
+        ...(comments_after ? { afterText: comments_after } : {}),
+        ...(replyto ? { replyTo: Number(replyto) } : {}),
+      });
       if (previewIds.length > 0) {
         // The author's own held comment may be on this page: for their eyes only, never in a shared cache.
         c.header('Cache-Control', 'private, no-store');
       } else {
-        // Whether the form is open is part of the version: a page whose comments closed since is not "not modified".
+        // Whether the form is open is part of the version: a page whose comments closed since is not "not modified";
+        // the «أتفق» counts shown are too, so a reaction changes exactly the pages that show it.
         const open = commentsOpen(article, readModerationSettings(c.env), new Date());
-        const tag = versionTag(c, article.hash, 'html', version, open ? 'open' : 'closed', replyto ?? '', comments_after ?? '');
+        const agreements = await agreementsDigest(loaded.shown);
+        const tag = versionTag(
+          c,
+          article.hash,
+          'html',
+          version,
+          open ? 'open' : 'closed',
+          sort,
+          replyto ?? '',
+          comments_after ?? '',
+          agreements,
+        );
         const cached = notModifiedInBrowsers(c, tag);
         if (cached) return cached;
       }
-      return loadArticleComments(c, article, {
-        previewIds,
-        ...(replyto ? { replyTo: Number(replyto) } : {}),
-        ...(comments_after ? { afterId: Number(comments_after) } : {}),
-      });
+      return loaded;
     });
     if (comments instanceof Response) return comments;
     return c.html(<ArticlePage article={article} siteUrl={c.env.SITE_URL} comments={comments} />);
   })
   .post(
     '/articles/:slug/comments',
-    csrf({
-      origin: (origin, c) =>
-        origin === new URL(c.req.url).origin || origin === new URL((c.env as AppEnv['Bindings']).SITE_URL).origin,
-    }),
+    sameOriginForms(),
     bodyLimit({
       maxSize: COMMENT_MAX_BYTES,
       // Sized so any comment within its character limits fits; beyond that, say the limit in characters.

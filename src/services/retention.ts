@@ -5,6 +5,7 @@
  */
 import type { RetentionSettings } from '../domain/background-settings.ts';
 import { type Db, deleteComment, getComment } from '../storage/comments.ts';
+import { forgetReactionClients } from '../storage/reactions.ts';
 import {
   deleteExpiredIdempotencyKeys,
   listExpiredSpamAndTrash,
@@ -18,6 +19,8 @@ export interface RetentionReport {
   event: 'retention';
   at: string;
   client_data_removed: number;
+  /** «أتفق» agreements whose client hash was replaced (they keep counting). */
+  reaction_clients_forgotten: number;
   spam_and_trash_deleted: number;
   pending_trashed: number;
   idempotency_keys_deleted: number;
@@ -44,6 +47,7 @@ export async function runRetention(db: Db, settings: RetentionSettings, now: Dat
     event: 'retention',
     at,
     client_data_removed: clientDataRemoved,
+    reaction_clients_forgotten: await forgetReactionClients(db, ago(settings.clientDays)),
     spam_and_trash_deleted: expired.length,
     pending_trashed: await trashStalePending(db, ago(settings.pendingDays), at),
     idempotency_keys_deleted: await deleteExpiredIdempotencyKeys(db, ago(IDEMPOTENCY_HOURS / 24)),

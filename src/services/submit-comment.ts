@@ -96,7 +96,7 @@ export async function submitComment(article: ArticleDocument, input: CommentInpu
   const createdAt = now.toISOString();
   const approved = (id: number): PublicComment | null =>
     decision.status === 'approved'
-      ? { id, parentId, depth, authorName: input.name, authorUrl: url, body: input.body, createdAt }
+      ? { id, parentId, depth, authorName: input.name, authorUrl: url, body: input.body, createdAt, replyCount: 0, agreeCount: 0 }
       : null;
   const result = await insertComment(db, {
     articleSlug: article.slug,

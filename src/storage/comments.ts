@@ -4,6 +4,14 @@
  */
 import type { Comment, CommentStatus, PublicComment } from '../domain/comment.ts';
 import { boundThreads } from '../domain/comment-page.ts';
+import {
+  type CommentSort,
+  compareThreads,
+  DEFAULT_SORT,
+  encodeCursor,
+  isCountSort,
+  type ThreadCursor,
+} from '../domain/comment-sort.ts';
 import { foldForMatching } from '../text/fold.ts';
 import { completeIdempotencyKey } from './idempotency.ts';
 import { indexComment, unindexComment } from './search.ts';
@@ -26,11 +34,16 @@ export interface CommentRow {
   updated_at: string;
   ip_hash: string;
   user_agent: string;
+  reply_count: number;
+  agree_count: number;
 }
 
-type PublicRow = Pick<CommentRow, 'id' | 'parent_id' | 'depth' | 'author_name' | 'author_url' | 'body' | 'created_at'>;
+type PublicRow = Pick<
+  CommentRow,
+  'id' | 'parent_id' | 'depth' | 'author_name' | 'author_url' | 'body' | 'created_at' | 'reply_count' | 'agree_count'
+>;
 
-const PUBLIC_COLUMNS = 'id, parent_id, depth, author_name, author_url, body, created_at';
+const PUBLIC_COLUMNS = 'id, parent_id, depth, author_name, author_url, body, created_at, reply_count, agree_count';
 /** Every column of `CommentRow`, for SELECTs. */
 export const ALL_COLUMNS = `${PUBLIC_COLUMNS}, article_slug, author_email, status, updated_at, ip_hash, user_agent`;
 
@@ -42,6 +55,8 @@ const toPublic = (row: PublicRow): PublicComment => ({
   authorUrl: row.author_url,
   body: row.body,
   createdAt: row.created_at,
+  replyCount: row.reply_count,
+  agreeCount: row.agree_count,
 });
 
 /** Maps a full row to the domain type. */
@@ -98,37 +113,63 @@ export async function countApproved(db: Db, slug: string): Promise<number> {
   );
 }
 
-/** One page of approved threads: `limit` top-level comments after `afterId`, each with all its approved replies. */
+/** One page of approved threads: `limit` top-level comments after a cursor, each with all its approved replies. */
 export interface ThreadPage {
+  /** The page's comments, top-level and replies, in id order: nest them with buildThreads, order roots with compareThreads. */
   comments: PublicComment[];
-  /** Id of the last top-level comment, when more follow. */
-  nextCursor: number | null;
+  /** Cursor after the last top-level comment, when more follow. */
+  nextCursor: string | null;
   total: number;
 }
 
 /**
- * Approved comments of an article, oldest first, paginated by top-level comment and bounded by text size
- * (domain/comment-page.ts). One query for the page, one for the total.
+ * How each order picks the top-level comments after a cursor (?2 id, ?4 count). Each is a range scan of an index
+ * (migrations 0001 and 0008): (article_slug, status, parent_id, id) both ways, (…, reply_count, id), (…, agree_count, id).
  */
-export async function listApprovedThreads(db: Db, slug: string, afterId: number, limit: number): Promise<ThreadPage> {
+const ROOT_ORDERS: Record<CommentSort, { after: string; orderBy: string }> = {
+  oldest: { after: 'id > ?2', orderBy: 'id' },
+  newest: { after: 'id < ?2', orderBy: 'id DESC' },
+  'most-replied': { after: '(reply_count, id) < (?4, ?2)', orderBy: 'reply_count DESC, id DESC' },
+  'most-agreed': { after: '(agree_count, id) < (?4, ?2)', orderBy: 'agree_count DESC, id DESC' },
+};
+
+/** The SQL of the top-level comments of one page of `sort` (exported for the query-plan test). */
+export const rootsSql = (sort: CommentSort): string =>
+  `SELECT id FROM comments
+   WHERE article_slug = ?1 AND status = 'approved' AND parent_id IS NULL AND ${ROOT_ORDERS[sort].after}
+   ORDER BY ${ROOT_ORDERS[sort].orderBy} LIMIT ?3`;
+
+/**
+ * Visible comments of an article in `sort` order, paginated by top-level comment (oldest first by default) and
+ * bounded by text size (domain/comment-page.ts). A top-level comment is visible exactly when it is approved, so the
+ * roots' range scan reads the status index. One query for the page, one for the total. Comments come back in id order; the caller nests and orders them.
+ */
+export async function listApprovedThreads(
+  db: Db,
+  slug: string,
+  after: ThreadCursor | null,
+  limit: number,
+  sort: CommentSort = DEFAULT_SORT,
+): Promise<ThreadPage> {
+  const start =
+    after ?? (sort === 'oldest' ? { id: 0, count: 0 } : { id: Number.MAX_SAFE_INTEGER, count: Number.MAX_SAFE_INTEGER });
   const [page, total] = await db.batch<PublicRow & { n?: number }>([
     db
       .prepare(
-        `WITH RECURSIVE roots AS (
-           SELECT id FROM comments
-           WHERE article_slug = ?1 AND visible = 1 AND parent_id IS NULL AND id > ?2
-           ORDER BY id LIMIT ?3
-         ), thread (id) AS (
+        `WITH RECURSIVE roots AS (${rootsSql(sort)}), thread (id) AS (
            SELECT id FROM roots
            UNION ALL
            SELECT c.id FROM comments c JOIN thread t ON c.parent_id = t.id WHERE c.visible = 1
          )
          SELECT ${PUBLIC_COLUMNS} FROM comments WHERE id IN (SELECT id FROM thread) ORDER BY id`,
       )
-      .bind(slug, afterId, limit + 1),
+      .bind(slug, start.id, limit + 1, ...(isCountSort(sort) ? [start.count] : [])),
     db.prepare('SELECT count(*) AS n FROM comments WHERE article_slug = ?1 AND visible = 1').bind(slug),
   ]);
-  const { comments, nextCursor } = boundThreads((page?.results ?? []).map(toPublic), limit);
+  const rows = (page?.results ?? []).map(toPublic);
+  const roots = rows.filter((c) => c.parentId === null).sort(compareThreads(sort));
+  const { comments, lastRoot } = boundThreads(rows, roots, limit);
+  const nextCursor = lastRoot ? encodeCursor(sort, lastRoot) : null;
   return { comments, nextCursor, total: total?.results[0]?.n ?? 0 };
 }
 

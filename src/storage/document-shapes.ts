@@ -27,8 +27,16 @@ const isSummary = hasShape(SUMMARY);
 const isArticle = hasShape({
   ...SUMMARY,
   tags: arrayOf(isString),
-  authors: arrayOf(isString),
-  image: (v) => v === null || hasShape({ url: isString, alt: isString, width: isNumber, height: isNumber })(v),
+  authors: arrayOf(hasShape({ name: isString, url: (u) => u === null || isString(u) })),
+  image: (v) =>
+    v === null ||
+    hasShape({
+      url: isString,
+      alt: isString,
+      width: isNumber,
+      height: isNumber,
+      variants: arrayOf(hasShape({ url: isString, width: isNumber, height: isNumber })),
+    })(v),
   comments_open: (v) => typeof v === 'boolean',
   body_html: isString,
   headings: arrayOf(hasShape({ id: isString, text: isString })),

@@ -4,7 +4,8 @@
  */
 import * as z from 'zod/mini';
 import { SLUG_PATTERN } from '../text/slug.ts';
-import { cursor, wholeNumber } from './fields.ts';
+import { commentSortSchema } from './comment.ts';
+import { threadCursor, wholeNumber } from './fields.ts';
 
 /** Highest page number accepted; far beyond any real archive, it only bounds the arithmetic. */
 export const MAX_PAGE = 100_000;
@@ -19,8 +20,9 @@ export const articleListQuerySchema = z.object({
   per_page: wholeNumber(1, 100, 20),
 });
 
-/** Query of an article page: reply mode (`?replyto=<comment id>`) and the next page of comments. */
+/** Query of an article page: reply mode (`?replyto=<comment id>`), the comments' order and their next page. */
 export const articlePageQuerySchema = z.object({
   replyto: z.optional(z.string().check(z.regex(/^\d{1,12}$/, 'must be a comment id'))),
-  comments_after: cursor,
+  sort: commentSortSchema,
+  comments_after: threadCursor,
 });

@@ -4,10 +4,11 @@
  * Limits count characters, not bytes: a 245-letter Arabic name fits.
  */
 import * as z from 'zod/mini';
+import { COMMENT_SORTS, DEFAULT_SORT } from '../domain/comment-sort.ts';
 import { characterCount, cleanBody, cleanName } from '../text/arabic.ts';
 import { hasVisibleText } from '../text/fold.ts';
 import { describe } from './describe.ts';
-import { cursor, fieldErrors, wholeNumber } from './fields.ts';
+import { cursor, fieldErrors, threadCursor, wholeNumber } from './fields.ts';
 
 /** Server limits, also the form's maxlength attributes. */
 export const COMMENT_LIMITS = { name: 245, email: 100, url: 200, body: 65_525 } as const;
@@ -120,9 +121,16 @@ export const commentInputSchema = z.strictObject({
 /** A validated comment submission. */
 export type CommentInput = z.output<typeof commentInputSchema>;
 
-/** `?cursor=&limit=` of the public comments list. */
+/** `?sort=` of an article's comments, page and API alike; `oldest` when absent. */
+export const commentSortSchema = z._default(
+  z.enum(COMMENT_SORTS, { error: `must be one of ${COMMENT_SORTS.join(', ')}` }),
+  DEFAULT_SORT,
+);
+
+/** `?sort=&cursor=&limit=` of the public comments list. */
 export const commentListQuerySchema = z.object({
-  cursor,
+  sort: commentSortSchema,
+  cursor: threadCursor,
   limit: wholeNumber(1, 100, 50),
 });
 

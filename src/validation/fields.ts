@@ -24,6 +24,11 @@ export const cursor = z.optional(
   ),
 );
 
+/** A cursor of a sorted comment list: an id, or `<count>.<id>` for the orders by a count (src/domain/comment-sort.ts). */
+export const threadCursor = z.optional(
+  z.string().check(z.regex(/^\d{1,12}(?:\.\d{1,12})?$/, 'must be a cursor from a previous page')),
+);
+
 /** Zod issues as field → messages (`_` for the input as a whole). */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
   const errors: Record<string, string[]> = {};

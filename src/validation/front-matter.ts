@@ -8,6 +8,8 @@ import { SLUG_PATTERN } from '../text/slug.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
 /** A URL-safe slug in any script (see src/text/slug.ts). */
 export const slugSchema = z
   .string()
@@ -26,13 +28,22 @@ export const frontMatterSchema = z
     published: editorDate,
     updated: editorDate.optional(),
     tags: z.array(text(100)).max(30).default([]),
-    authors: z.array(text(200)).max(20).default([]),
+    // A plain name, or { name, url } with the author's profile page (NewsArticle's author.url).
+    authors: z
+      .array(z.union([text(200), z.strictObject({ name: text(200), url: httpUrl })]))
+      .max(20)
+      .default([]),
     image: z
       .strictObject({
-        url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+        url: httpUrl,
         alt: text(300),
         width: z.int().positive(),
         height: z.int().positive(),
+        // The same picture cropped to other aspect ratios (e.g. 4:3 and 1:1 next to a 16:9 lead); JSON-LD lists them all.
+        variants: z
+          .array(z.strictObject({ url: httpUrl, width: z.int().positive(), height: z.int().positive() }))
+          .max(5)
+          .default([]),
       })
       .optional(),
     comments: z.enum(['open', 'closed']).default('open'),

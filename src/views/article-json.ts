@@ -36,7 +36,7 @@ export const articleJson = (
   dek: article.dek,
   category: categoryJson(article.category, siteUrl),
   tags: article.tags,
-  authors: article.authors.map((name) => ({ name })),
+  authors: article.authors.map((a) => (a.url ? { name: a.name, url: a.url } : { name: a.name })),
   image: article.image,
   published_at: article.published_at,
   updated_at: article.updated_at,

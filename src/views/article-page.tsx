@@ -4,12 +4,14 @@
 
 import type { ArticleDocument } from '../domain/article.ts';
 import type { RetentionSettings } from '../domain/background-settings.ts';
-import type { CommentThread } from '../domain/comment.ts';
+import type { CommentThread, PublicComment } from '../domain/comment.ts';
+import { type CommentSort, threadQuery } from '../domain/comment-sort.ts';
 import { COMMENT_COUNT, pluralize, READING_MINUTES } from '../text/plural.ts';
 import { absoluteUrl, articlePath, categoryPath } from '../urls.ts';
 import { ArticleBody } from './components/article-body.tsx';
 import { CommentForm, type CommentFormState } from './components/comment-form.tsx';
 import { CommentList } from './components/comment-list.tsx';
+import { CommentSortNav } from './components/comment-sort-nav.tsx';
 import { JsonLd } from './components/json-ld.tsx';
 import { PrivacyNotice } from './components/privacy-notice.tsx';
 import { PublishedDate } from './components/published-date.tsx';
@@ -38,8 +40,14 @@ export interface ArticleComments {
   /** Approved comments in all. */
   total: number;
   threads: CommentThread[];
+  /** The approved comments of this page, in id order (their «أتفق» counts are part of the page's ETag). */
+  shown: PublicComment[];
+  /** The order the reader chose. */
+  sort: CommentSort;
+  /** The cursor this page of threads starts after, as the reader's URL gave it. */
+  after?: string;
   /** Cursor of the next page of threads, when there is one. */
-  nextCursor: number | null;
+  nextCursor: string | null;
   /** This browser's own held comments, shown in place with a notice. */
   held: ReadonlySet<number>;
   form: CommentFormState;
@@ -47,7 +55,11 @@ export interface ArticleComments {
   retention: RetentionSettings;
 }
 
-function newsArticleData(article: ArticleDocument, url: string, siteUrl: string) {
+/**
+ * The NewsArticle structured data of the page (https://schema.org/NewsArticle), as Google's article guidelines ask:
+ * authors as Person with their profile URL when known, every crop of the lead image, and the approved comments shown.
+ */
+export function newsArticleData(article: ArticleDocument, url: string, siteUrl: string, commentCount: number | null) {
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -61,9 +73,15 @@ function newsArticleData(article: ArticleDocument, url: string, siteUrl: string)
     url,
     wordCount: article.word_count,
     publisher: { '@type': 'Organization', name: SITE_NAME, url: siteUrl },
-    ...(article.authors.length > 0 ? { author: article.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
+    // Unknown while the comments cannot be read: left out rather than stated as zero.
+    ...(commentCount === null ? {} : { commentCount }),
+    ...(article.authors.length > 0
+      ? {
+          author: article.authors.map((a) => ({ '@type': 'Person', name: a.name, ...(a.url ? { url: a.url } : {}) })),
+        }
+      : {}),
     ...(article.tags.length > 0 ? { keywords: article.tags.join('، ') } : {}),
-    ...(article.image ? { image: [article.image.url] } : {}),
+    ...(article.image ? { image: [article.image.url, ...article.image.variants.map((v) => v.url)] } : {}),
   };
 }
 
@@ -91,12 +109,18 @@ function SocialMeta({ article, url }: { article: ArticleDocument; url: string })
       {article.tags.map((tag) => (
         <meta property="article:tag" content={tag} />
       ))}
-      {article.authors.map((name) => (
-        <meta property="article:author" content={name} />
+      {article.authors.map((a) => (
+        <meta property="article:author" content={a.url ?? a.name} />
       ))}
       <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
       <meta name="twitter:title" content={article.title} />
       <meta name="twitter:description" content={article.dek} />
+      {image ? (
+        <>
+          <meta name="twitter:image" content={image.url} />
+          <meta name="twitter:image:alt" content={image.alt} />
+        </>
+      ) : null}
     </>
   );
 }
@@ -114,7 +138,7 @@ export function ArticlePage({ article, siteUrl, comments }: ArticlePageProps) {
       head={
         <>
           <SocialMeta article={article} url={url} />
-          <JsonLd data={newsArticleData(article, url, siteUrl)} />
+          <JsonLd data={newsArticleData(article, url, siteUrl, comments?.total ?? null)} />
         </>
       }
     >
@@ -134,7 +158,18 @@ export function ArticlePage({ article, siteUrl, comments }: ArticlePageProps) {
           <p class="dek">{article.dek}</p>
           <p class="meta">
             <PublishedDate at={article.published_at} />
-            {article.authors.length > 0 ? ` · ${article.authors.join('، ')}` : ''}
+            {article.authors.map((a, i) => (
+              <>
+                {i === 0 ? ' · ' : '، '}
+                {a.url ? (
+                  <a href={a.url} rel="author">
+                    <bdi>{a.name}</bdi>
+                  </a>
+                ) : (
+                  <bdi>{a.name}</bdi>
+                )}
+              </>
+            ))}
             {` · ${pluralize(article.reading_minutes, READING_MINUTES)}`}
           </p>
         </header>
@@ -147,12 +182,20 @@ export function ArticlePage({ article, siteUrl, comments }: ArticlePageProps) {
         <>
           <section class="comments" id="comments" aria-labelledby="comments-title">
             <h2 id="comments-title">{pluralize(comments.total, COMMENT_COUNT)}</h2>
+            {comments.total > 1 ? <CommentSortNav path={articlePath(article.slug)} current={comments.sort} /> : null}
             {comments.threads.length > 0 ? (
-              <CommentList threads={comments.threads} held={comments.held} open={comments.open} />
+              <CommentList
+                threads={comments.threads}
+                held={comments.held}
+                open={comments.open}
+                agree={{ view: threadQuery({ sort: comments.sort, comments_after: comments.after }) }}
+              />
             ) : null}
             {comments.nextCursor !== null ? (
               <p>
-                <a href={`?comments_after=${comments.nextCursor}#comments`}>المزيد من التعليقات</a>
+                <a href={`?${threadQuery({ sort: comments.sort, comments_after: comments.nextCursor })}#comments`}>
+                  المزيد من التعليقات
+                </a>
               </p>
             ) : null}
           </section>

@@ -12,6 +12,8 @@ export const commentJson = (c: PublicComment): ResponseOf<'Comment'> => ({
   author: { name: c.authorName, url: c.authorUrl },
   body: c.body,
   created_at: c.createdAt,
+  reply_count: c.replyCount,
+  agree_count: c.agreeCount,
 });
 
 /** A comment with its visible replies, nested. */

@@ -155,7 +155,7 @@ export function articlesFeed(siteUrl: string, source: ArticleFeed): Feed {
         summary: a.dek,
         published: a.published_at,
         updated: a.updated_at,
-        authors: a.authors,
+        authors: a.authors.map((author) => author.name),
         categories: [a.category.name, ...a.tags],
       };
     }),

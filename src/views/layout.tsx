@@ -43,7 +43,8 @@ export function Layout({ title, description, canonical, noindex, head, feeds = [
           <title>{title}</title>
           {description ? <meta name="description" content={description} /> : null}
           {canonical ? <link rel="canonical" href={canonical} /> : null}
-          {noindex ? <meta name="robots" content="noindex" /> : null}
+          {/* max-image-preview:large lets Google Discover and Search show the lead image large. */}
+          <meta name="robots" content={noindex ? 'noindex' : 'max-image-preview:large'} />
           <meta name="color-scheme" content="light dark" />
           {/* No icon file: an empty data URL stops browsers from requesting /favicon.ico and logging a 404. */}
           <link rel="icon" href="data:," />

@@ -18,6 +18,7 @@ import {
   getHomePage,
   getNewsSitemap,
   getOpenApiDocument,
+  getProblemType,
   getRobotsTxt,
   getSearchPage,
   getSiteFeedAtom,
@@ -28,6 +29,7 @@ import {
   listComments,
   postCommentForm,
   search,
+  toggleAgreement,
 } from './generated/hey-api/sdk.gen.ts';
 import type { Article, JsonFeed, SearchResults } from './generated/hey-api/types.gen.ts';
 
@@ -48,7 +50,7 @@ export async function readMinbar(baseUrl: string): Promise<string[]> {
 
   const comments = await listComments({ path: { slug }, query: { limit: 20 } });
   const next = comments.data?.meta.next_cursor;
-  if (typeof next === 'number') await listComments({ path: { slug }, query: { cursor: next } });
+  if (typeof next === 'string') await listComments({ path: { slug }, query: { cursor: next } });
   const id: number | undefined = comments.data?.data[0]?.id;
 
   const posted = await createComment({
@@ -94,6 +96,8 @@ export async function readMinbar(baseUrl: string): Promise<string[]> {
     await getCommentsFeedRss({ path: { slug } }),
     await getCommentsFeedAtom({ path: { slug } }),
     await postCommentForm({ path: { slug }, body: { name: 'سالم', email: 'salem@example.com', body: 'شكراً.' } }),
+    await toggleAgreement({ path: { id: 1 }, query: { sort: 'most-agreed' } }),
+    await getProblemType({ path: { name: 'too-fast' } }),
   ];
   for (const answer of others) seen.push(String(answer.response?.status));
   return seen;

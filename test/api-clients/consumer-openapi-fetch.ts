@@ -31,10 +31,15 @@ export async function readMinbar(baseUrl: string): Promise<string[]> {
   const image: string | undefined = full?.image?.url;
   seen.push(`${words} ${image}`);
 
-  const comments = await minbar.GET('/api/articles/{slug}/comments', { params: { path: { slug }, query: { limit: 20 } } });
-  const next: number | null | undefined = comments.data?.meta.next_cursor;
-  if (typeof next === 'number')
-    await minbar.GET('/api/articles/{slug}/comments', { params: { path: { slug }, query: { cursor: next, limit: 20 } } });
+  const comments = await minbar.GET('/api/articles/{slug}/comments', {
+    params: { path: { slug }, query: { sort: 'most-agreed', limit: 20 } },
+  });
+  // The cursor is opaque: handed back as it came, with the same sort.
+  const next: string | null | undefined = comments.data?.meta.next_cursor;
+  if (typeof next === 'string')
+    await minbar.GET('/api/articles/{slug}/comments', {
+      params: { path: { slug }, query: { sort: 'most-agreed', cursor: next, limit: 20 } },
+    });
   const firstId: number | undefined = comments.data?.data[0]?.id;
   const replies: number | undefined = comments.data?.data[0]?.replies.length;
   seen.push(`${firstId} ${replies}`);
@@ -89,6 +94,8 @@ export async function readMinbar(baseUrl: string): Promise<string[]> {
     await minbar.GET('/categories/{slug}/feed.atom', { params: { path: { slug: 'libya' } }, ...text }),
     await minbar.GET('/articles/{slug}/comments/feed.xml', { params: { path: { slug } }, ...text }),
     await minbar.GET('/articles/{slug}/comments/feed.atom', { params: { path: { slug } }, ...text }),
+    await minbar.GET('/problems/{name}', { params: { path: { name: 'too-fast' } }, ...text }),
+    await minbar.POST('/comments/{id}/agree', { params: { path: { id: 1 }, query: { sort: 'most-agreed' } }, ...text }),
   ];
   for (const page of pages) seen.push(String(page.response.status));
 

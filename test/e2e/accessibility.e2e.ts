@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { openPage, SEED_PATH, url, useBrowser, VIEWPORTS } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { approvedComment, openPage, SEED_PATH, url, useBrowser, VIEWPORTS } from './browser.ts';
 
 const browser = useBrowser();
 const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -32,11 +32,18 @@ async function violations(page: Page): Promise<string[]> {
 const PAGES = [
   ['the front page', '/'],
   ['the article page', SEED_PATH],
+  ['the article page sorted by agreement', `${SEED_PATH}?sort=most-agreed`],
   ['the 404 page', '/articles/no-such-article'],
   ['the search results page', `/search?q=${encodeURIComponent('تركيا')}`],
   ['the API index page', '/api'],
   ['a problem type page', '/problems/too-fast'],
 ] as const;
+
+// Audit the thread as readers see it: with comments, the sort links and the «أتفق» buttons.
+beforeAll(async () => {
+  await approvedComment({ name: 'قارئة', body: 'تعليق يظهر في الفحص' });
+  await approvedComment({ name: 'قارئ', body: 'تعليق ثان يظهر في الفحص' });
+});
 
 describe.each(VIEWPORTS)('accessibility on a $name', (viewport) => {
   it.each(PAGES)('%s has no axe violations', async (_, path) => {

@@ -3,9 +3,9 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath } from './artifacts.ts';
-import { freshIp, SEED_PATH, url } from './browser.ts';
+import { approvedComment, freshIp, SEED_PATH, url } from './browser.ts';
 
 const VNU_JAR = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
 
@@ -18,6 +18,7 @@ async function fetchHtml(path: string, init: RequestInit = {}): Promise<string> 
 const PAGES: Array<[string, () => Promise<string>]> = [
   ['front', () => fetchHtml('/')],
   ['article', () => fetchHtml(SEED_PATH)],
+  ['article-sorted', () => fetchHtml(`${SEED_PATH}?sort=most-replied`)],
   [
     'article-with-error',
     () =>
@@ -36,6 +37,12 @@ const PAGES: Array<[string, () => Promise<string>]> = [
   ['api-index', () => fetchHtml('/api', { headers: { Accept: 'text/html' } })],
   ['problem type', () => fetchHtml('/problems/idempotency-in-progress')],
 ];
+
+// Audit the thread as readers see it: with comments, the sort links and the «أتفق» buttons.
+beforeAll(async () => {
+  await approvedComment({ name: 'قارئة', body: 'تعليق يظهر في الفحص' });
+  await approvedComment({ name: 'قارئ', body: 'تعليق ثان يظهر في الفحص' });
+});
 
 describe('HTML validity (vnu --Werror)', () => {
   it.each(PAGES)('the %s page has no errors or warnings', async (name, load) => {

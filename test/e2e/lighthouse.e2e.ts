@@ -4,12 +4,18 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath } from './artifacts.ts';
-import { CHROMIUM, SEED_PATH, url } from './browser.ts';
+import { approvedComment, CHROMIUM, SEED_PATH, url } from './browser.ts';
 
 const LIGHTHOUSE_CLI = join(createRequire(import.meta.url).resolve('lighthouse/package.json'), '..', 'cli', 'index.js');
 const TARGETS = { accessibility: 100, 'best-practices': 100, seo: 100, performance: 95 } as const;
+
+// Audit the thread as readers see it: with comments, the sort links and the «أتفق» buttons.
+beforeAll(async () => {
+  await approvedComment({ name: 'قارئة', body: 'تعليق يظهر في الفحص' });
+  await approvedComment({ name: 'قارئ', body: 'تعليق ثان يظهر في الفحص' });
+});
 
 describe('Lighthouse on the article page (mobile)', () => {
   it('scores Accessibility 100, Best Practices 100, SEO 100 and Performance at least 95', { timeout: 360_000 }, async () => {

@@ -17,7 +17,7 @@ const article = {
   body_html: '<p>نص</p>',
   published_at: '2026-11-30T00:00:00+02:00',
   updated_at: '2026-11-30T00:00:00+02:00',
-  authors: [HOSTILE_NAME],
+  authors: [{ name: HOSTILE_NAME }],
   tags: ['<u>وسم</u>'],
   category: { slug: 'libya', name: 'ليبيا & <جوار>' },
 };
@@ -33,6 +33,8 @@ const commentsRss = renderFeed(
       authorUrl: null,
       body: 'تعليق',
       createdAt: '2026-11-30T10:00:00Z',
+      replyCount: 0,
+      agreeCount: 0,
     },
   ]),
   'xml',

@@ -75,6 +75,50 @@ describe('buildArticle', () => {
     expect(errorsOf(file('x', VALID, body)).join('\n')).toContain(expected);
   });
 
+  it('reads authors as plain names or { name, url }, and image crops in other aspect ratios', () => {
+    const { article, errors } = buildArticle(
+      file(
+        'x',
+        `${VALID}
+authors: [هدى, { name: سالم, url: "https://x.org/salem" }]
+image:
+  url: https://x.org/a.jpg
+  alt: صورة
+  width: 1600
+  height: 900
+  variants: [{ url: "https://x.org/a-1x1.jpg", width: 1200, height: 1200 }]`,
+      ),
+    );
+    expect(errors).toEqual([]);
+    expect(article?.authors).toEqual([
+      { name: 'هدى', url: null },
+      { name: 'سالم', url: 'https://x.org/salem' },
+    ]);
+    expect(article?.image?.variants).toEqual([{ url: 'https://x.org/a-1x1.jpg', width: 1200, height: 1200 }]);
+    expect(errorsOf(file('x', `${VALID}\nauthors: [{ name: سالم, url: "javascript:x" }]`)).join('\n')).toContain('authors.0');
+  });
+
+  it('warns, without refusing, about images narrower than 1200 px (too small for large Discover previews)', () => {
+    const narrow = `${VALID}
+image:
+  url: https://x.org/small.jpg
+  alt: صورة
+  width: 800
+  height: 450
+  variants: [{ url: "https://x.org/ok.jpg", width: 1200, height: 1200 }, { url: "https://x.org/tiny.jpg", width: 600, height: 600 }]`;
+    const { article, errors, warnings } = buildArticle(file('x', narrow));
+    expect(errors).toEqual([]);
+    expect(article?.image?.url).toBe('https://x.org/small.jpg');
+    expect(warnings?.map((w) => `${w.field}: ${w.message}`)).toEqual([
+      'image: is 800 px wide; Google Discover shows large images only from 1200 px (https://x.org/small.jpg)',
+      'image.variants.1: is 600 px wide; Google Discover shows large images only from 1200 px (https://x.org/tiny.jpg)',
+    ]);
+    const built = buildPublication([file('x', narrow)]);
+    expect(built.publication?.articles).toHaveLength(1);
+    expect(built.warnings).toHaveLength(2);
+    expect(buildArticle(file('x', VALID)).warnings).toEqual([]);
+  });
+
   it('rejects a file name that is not a slug unless front matter gives one', () => {
     expect(errorsOf(file('Bad Name', VALID))).toEqual([
       'slug: "Bad Name" (from the file name) is not a valid slug; rename the file or set slug',

@@ -150,6 +150,20 @@ describe('npm run publish', () => {
     // Some fifteen wrangler runs: minutes on a loaded two-core machine.
   }, 900_000);
 
+  it('warns about an image narrower than 1200 px and publishes anyway', async () => {
+    await writeFile(
+      join(content, 'narrow.md'),
+      '---\ntitle: خبر\ndek: موجز\ncategory: { slug: libya, name: ليبيا }\npublished: 2026-11-29\n' +
+        'image: { url: "https://x.org/s.jpg", alt: صورة, width: 640, height: 360 }\n---\n\nنص.\n',
+    );
+    const { code, out } = await publish('--dry-run');
+    await rm(join(content, 'narrow.md'));
+    expect(code).toBe(0);
+    expect(out).toContain('publish: 1 warning(s), publishing anyway:');
+    expect(out).toContain(`${join(content, 'narrow.md')}: image: is 640 px wide`);
+    expect(out).toContain('would publish to local KV: 1 added');
+  });
+
   it('refuses to guess the target', async () => {
     const child = spawn(process.execPath, ['scripts/publish.ts'], { env: OFFLINE_ENV });
     let err = '';

@@ -50,7 +50,7 @@ describe('README.md, against schemas/openapi.json', () => {
       Object.keys((member ? schemas[name]?.properties[member]?.properties : schemas[name]?.properties) ?? {});
     const expectNamed = (text: string, names: string[]) => expect(names.filter((f) => !text.includes(`\`${f}\``))).toEqual([]);
     expectNamed(section('### `GET /api/articles/:slug`'), fields('Article'));
-    const comments = section('### `GET /api/articles/:slug/comments?cursor=&limit=`');
+    const comments = section('### `GET /api/articles/:slug/comments?sort=&cursor=&limit=`');
     expectNamed(comments, [...fields('Comment'), ...fields('CommentPage', 'meta')]);
     const search = section('## Search');
     expectNamed(search, [...fields('SearchResult'), ...fields('SearchResults', 'meta')]);

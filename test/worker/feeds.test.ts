@@ -47,7 +47,7 @@ describe('the site feeds', () => {
     });
     expect(String(feed.items[0]?.content_html)).toContain('<h2 id="زيارات-متعددة-لوفود-رسمية">');
     expect(feed.items.find((i) => i.url === `${ORIGIN}/articles/ankara-energy`)).toMatchObject({
-      authors: [{ name: 'هدى المصراتي' }],
+      authors: [{ name: 'هدى المصراتي' }, { name: 'سالم الورفلي' }],
     });
   });
 

@@ -69,7 +69,11 @@ describe('GET /articles/:slug', () => {
     expect(await attributesOf(html, 'meta[name="twitter:card"]', 'content')).toEqual(['summary_large_image']);
     expect(await attributesOf(html, 'article img', 'alt')).toEqual(['ميناء أنقرة']);
     const [jsonLd] = await textsOf(html, 'script[type="application/ld+json"]');
-    expect(JSON.parse(jsonLd ?? '').author).toEqual([{ '@type': 'Person', name: 'هدى المصراتي' }]);
+    expect(JSON.parse(jsonLd ?? '').author[0]).toEqual({
+      '@type': 'Person',
+      name: 'هدى المصراتي',
+      url: 'https://minbar.example.com/authors/huda',
+    });
   });
 
   it('escapes every editor-supplied string, in the body, the head and the JSON-LD', async () => {

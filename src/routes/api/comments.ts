@@ -6,12 +6,14 @@ import { type Context, Hono } from 'hono';
 import type { ResponseOf } from '../../contracts/responses.ts';
 import type { ArticleDocument } from '../../domain/article.ts';
 import { buildThreads, type PublicComment, readModerationSettings } from '../../domain/comment.ts';
+import { compareThreads, threadQuery } from '../../domain/comment-sort.ts';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
-import { notModified, versionTag } from '../../http/caching.ts';
+import { agreementsDigest, notModified, versionTag } from '../../http/caching.ts';
 import { type ClientIdentity, identifyClient } from '../../http/client.ts';
 import { readJsonBody } from '../../http/json-body.ts';
 import { forgetArticle } from '../../http/response-cache.ts';
+import { readThreadCursor } from '../../http/thread-cursor.ts';
 import { publishCommentEvent } from '../../services/comment-events.ts';
 import { claimOrReplay, releaseClaim, requestFingerprint } from '../../services/idempotency.ts';
 import { checkRateLimit, type RefusalReason, refused, type SubmitOutcome, submitComment } from '../../services/submit-comment.ts';
@@ -139,19 +141,21 @@ const responseJson = (approved: PublicComment | null) =>
 const comments = new Hono<AppEnv>()
   .get('/', validate('query', commentListQuerySchema), async (c) => {
     const article = await requireArticle(c, slugOf(c));
-    const { cursor, limit } = c.req.valid('query');
+    const { sort, cursor, limit } = c.req.valid('query');
+    const after = readThreadCursor(sort, cursor, 'cursor');
     const db = c.get('db');
     const version = await getCommentsVersion(db, article.slug);
-    const cached = notModified(c, versionTag(c, article.hash, 'comments', version, cursor ?? '', limit));
+    const page = await listApprovedThreads(db, article.slug, after, limit, sort);
+    const agreements = await agreementsDigest(page.comments);
+    const cached = notModified(c, versionTag(c, article.hash, 'comments', version, sort, cursor ?? '', limit, agreements));
     if (cached) return cached;
-    const page = await listApprovedThreads(db, article.slug, cursor ?? 0, limit);
     if (page.nextCursor !== null) {
-      const next = `${articleCommentsApiPath(article.slug)}?cursor=${page.nextCursor}&limit=${limit}`;
+      const next = `${articleCommentsApiPath(article.slug)}?${threadQuery({ sort, cursor: page.nextCursor, limit })}`;
       c.header('Link', `<${absoluteUrl(c.env.SITE_URL, next)}>; rel="next"`);
     }
     return c.json({
-      data: buildThreads(page.comments).map(threadJson),
-      meta: { total: page.total, limit, next_cursor: page.nextCursor },
+      data: buildThreads(page.comments).sort(compareThreads(sort)).map(threadJson),
+      meta: { total: page.total, sort, limit, next_cursor: page.nextCursor },
     } satisfies ResponseOf<'CommentPage'>);
   })
   .get('/:id', async (c) => {

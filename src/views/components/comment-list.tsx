@@ -5,6 +5,7 @@
 import type { CommentThread } from '../../domain/comment.ts';
 import { MAX_DEPTH } from '../../domain/comment.ts';
 import { formatDisplayDateTime } from '../../text/dates.ts';
+import { AgreeButton, type AgreeContext } from './agree-button.tsx';
 
 /** What the list needs besides the threads. */
 export interface CommentListProps {
@@ -13,6 +14,8 @@ export interface CommentListProps {
   held: ReadonlySet<number>;
   /** Whether reply links are offered. */
   open: boolean;
+  /** Where the «أتفق» buttons of approved comments post; no buttons without it. */
+  agree?: AgreeContext;
 }
 
 /** Paragraphs at blank lines, line breaks kept within them. */
@@ -33,7 +36,7 @@ function Body({ text }: { text: string }) {
   );
 }
 
-function Item({ comment, held, open }: { comment: CommentThread } & Omit<CommentListProps, 'threads'>) {
+function Item({ comment, held, open, agree }: { comment: CommentThread } & Omit<CommentListProps, 'threads'>) {
   const author = comment.authorUrl ? (
     <a href={comment.authorUrl} rel="nofollow ugc noopener">
       {comment.authorName}
@@ -59,23 +62,24 @@ function Item({ comment, held, open }: { comment: CommentThread } & Omit<Comment
           </p>
         ) : null}
         <Body text={comment.body} />
+        {agree && !isHeld ? <AgreeButton context={agree} commentId={comment.id} count={comment.agreeCount} /> : null}
         {open && !isHeld && comment.depth < MAX_DEPTH ? (
           <a class="reply" href={`?replyto=${comment.id}#respond`}>
             ردّ على <bdi>{comment.authorName}</bdi>
           </a>
         ) : null}
       </div>
-      {comment.replies.length > 0 ? <CommentList threads={comment.replies} held={held} open={open} /> : null}
+      {comment.replies.length > 0 ? <CommentList threads={comment.replies} held={held} open={open} agree={agree} /> : null}
     </li>
   );
 }
 
 /** A list of threads (nested lists for replies). */
-export function CommentList({ threads, held, open }: CommentListProps) {
+export function CommentList({ threads, held, open, agree }: CommentListProps) {
   return (
     <ol class="comment-list">
       {threads.map((comment) => (
-        <Item comment={comment} held={held} open={open} />
+        <Item comment={comment} held={held} open={open} agree={agree} />
       ))}
     </ol>
   );

@@ -104,7 +104,7 @@ describe('GET /api/articles/:slug', () => {
     expectSchema('article', article);
     expect(article).toMatchObject({
       tags: ['طاقة', 'بحر'],
-      authors: [{ name: 'هدى المصراتي' }],
+      authors: [{ name: 'هدى المصراتي', url: 'https://minbar.example.com/authors/huda' }, { name: 'سالم الورفلي' }],
       image: { url: 'https://images.example.org/ankara.jpg', alt: 'ميناء أنقرة', width: 1200, height: 675 },
       published_at: '2026-11-20T10:30:00+02:00',
       updated_at: '2026-11-21T00:00:00+02:00',

@@ -42,7 +42,15 @@ describe('POST /api/articles/:slug/comments', () => {
     expect(response.status).toBe(201);
     const comment = (await response.json()) as CommentJson;
     expect(comment).toMatchObject({ parent_id: null, author: { name: 'منى', url: 'https://mona.example/' }, body: 'جديد' });
-    expect(Object.keys(comment).sort()).toEqual(['author', 'body', 'created_at', 'id', 'parent_id']);
+    expect(Object.keys(comment).sort()).toEqual([
+      'agree_count',
+      'author',
+      'body',
+      'created_at',
+      'id',
+      'parent_id',
+      'reply_count',
+    ]);
     expect(response.headers.get('Location')).toBe(`${ORIGIN}/api${ARTICLE}/comments/${comment.id}`);
     const fetched = await request(new URL(response.headers.get('Location') ?? '').pathname);
     expect(await fetched.json()).toEqual(comment);
@@ -264,7 +272,7 @@ describe('GET /api/articles/:slug/comments', () => {
     const response = await request('/api/articles/benghazi-port/comments');
     expect(response.status).toBe(200);
     const { data, meta } = (await response.json()) as { data: CommentJson[]; meta: Record<string, unknown> };
-    expect(meta).toEqual({ total: 4, limit: 50, next_cursor: null });
+    expect(meta).toEqual({ total: 4, sort: 'oldest', limit: 50, next_cursor: null });
     expect(data.map((c) => c.id)).toEqual([root, second]);
     expect(data[0]?.replies[0]?.replies[0]?.body).toBe('رد على الرد');
     expect(data[0]?.author).toEqual({ name: 'ليلى', url: 'https://laila.example' });

@@ -75,6 +75,8 @@ describe('buildThreads', () => {
     authorUrl: null,
     body: '',
     createdAt: '',
+    replyCount: 0,
+    agreeCount: 0,
   });
   it('nests replies under their parents and leaves out replies to hidden comments', () => {
     const threads = buildThreads([c(1, null), c(2, 1), c(3, 2), c(4, null), c(6, 5)]);

@@ -31,6 +31,16 @@ export function postComment(path: string, body: Record<string, unknown>, reader:
 
 /** POSTs the article page's form as a browser on the site would; a header given as null is not sent. */
 export function postForm(path: string, fields: Record<string, string>, ip: string, headers: Record<string, string | null> = {}) {
+  return postSiteForm(`${path}/comments`, fields, ip, headers);
+}
+
+/** POSTs a form of the site to `target` as a browser on the site would; a header given as null is not sent. */
+export function postSiteForm(
+  target: string,
+  fields: Record<string, string>,
+  ip: string,
+  headers: Record<string, string | null> = {},
+) {
   const all: Record<string, string | null> = {
     'Content-Type': 'application/x-www-form-urlencoded',
     Origin: 'https://minbar.test',
@@ -39,7 +49,7 @@ export function postForm(path: string, fields: Record<string, string>, ip: strin
     ...headers,
   };
   const sent = Object.fromEntries(Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== null));
-  return request(`${path}/comments`, { method: 'POST', headers: sent, body: new URLSearchParams(fields).toString() });
+  return request(target, { method: 'POST', headers: sent, body: new URLSearchParams(fields).toString() });
 }
 
 /** Calls the admin API with the test token. */

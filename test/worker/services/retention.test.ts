@@ -76,6 +76,7 @@ describe('scheduled retention', () => {
       event: 'retention',
       at: new Date(NOW).toISOString(),
       client_data_removed: 3, // created more than 90 days ago: old approved (91), trashed parent (100), old trash (200)
+      reaction_clients_forgotten: 0,
       spam_and_trash_deleted: 3,
       pending_trashed: 1,
       idempotency_keys_deleted: 1,
