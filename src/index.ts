@@ -7,6 +7,7 @@ import type { AppEnv, Bindings } from './env.ts';
 import { notFound, onError, ProblemError, problemResponse } from './errors.tsx';
 import { canonicalUrls } from './http/canonical.ts';
 import { d1Session } from './http/d1-session.ts';
+import { frontPageLegacyRedirects, withLegacyRedirects } from './http/legacy-redirects.ts';
 import { answerFromMemory, rememberResponses } from './http/response-cache.ts';
 import { securityHeaders } from './http/security.ts';
 import api from './routes/api/index.tsx';
@@ -32,13 +33,14 @@ app.use(
 );
 app.use(canonicalUrls());
 app.use(d1Session());
+app.use('/', frontPageLegacyRedirects(notFound));
 
 app.route('/api', api);
 app.route('/search', searchPage);
 app.route('/', discovery);
 app.route('/', pages);
 
-app.notFound(notFound);
+app.notFound(withLegacyRedirects(notFound));
 app.onError(onError);
 
 /** The app itself, for tests that read its routes. */
