@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, parseEnv } from 'node:util';
 import { buildPublication, formatErrors, readContentDir, type SourceFile } from './lib/publication.ts';
-import { wrangler, wranglerOrThrow } from './lib/wrangler.ts';
 import { type ImportPlan, importSql, planImport } from './lib/wordpress-import.ts';
+import { wrangler, wranglerOrThrow } from './lib/wrangler.ts';
 import { parseWxr, WxrError } from './lib/wxr.ts';
 
 const USAGE =
@@ -92,19 +92,22 @@ for (const f of differing) plan.notes.push(`${f.path} already exists and differs
 const d1 = (...args: string[]) => wranglerOrThrow(['d1', 'execute', 'DB', ...target, ...args]);
 // A dry run must not even create the local database wrangler would make on first use.
 const noLocalDatabase = values.local && !existsSync(join(values['persist-to'] ?? '.wrangler/state', 'v3', 'd1'));
-async function column<T>(sql: string, name: string): Promise<T[]> {
+/** Result rows of each statement of `sql`, in order, in one wrangler call. */
+async function resultSets(sql: string): Promise<Array<Array<Record<string, unknown>>>> {
   if (dryRun && noLocalDatabase) return [];
   const result = await wrangler(['d1', 'execute', 'DB', ...target, '--json', '--command', sql]);
   if (result.code !== 0) {
     if (dryRun && /no such (table|column)/.test(result.stdout + result.stderr)) return [];
     throw new Error(`wrangler d1 execute failed\n${result.stderr || result.stdout}`);
   }
-  const rows = (JSON.parse(result.stdout) as Array<{ results?: Array<Record<string, T>> }>)[0]?.results ?? [];
-  return rows.map((row) => row[name] as T);
+  return (JSON.parse(result.stdout) as Array<{ results?: Array<Record<string, unknown>> }>).map((set) => set.results ?? []);
 }
 if (!dryRun) await wranglerOrThrow(['d1', 'migrations', 'apply', 'DB', ...target]);
-const importedIds = new Set(await column<number>('SELECT wordpress_id FROM comments WHERE wordpress_id IS NOT NULL', 'wordpress_id'));
-const knownKeys = new Set(await column<string>('SELECT key FROM legacy_urls', 'key'));
+const [importedRows = [], keyRows = []] = await resultSets(
+  'SELECT wordpress_id FROM comments WHERE wordpress_id IS NOT NULL; SELECT key FROM legacy_urls',
+);
+const importedIds = new Set(importedRows.map((row) => row.wordpress_id as number));
+const knownKeys = new Set(keyRows.map((row) => row.key as string));
 const comments = plan.comments.filter((c) => !refusedSlugs.has(c.articleSlug));
 const newComments = comments.filter((c) => !importedIds.has(c.wordpressId));
 const newRedirects = plan.redirects.filter((r) => !knownKeys.has(r.key));
@@ -119,9 +122,13 @@ const byStatus = (list: typeof comments) => {
 };
 const verb = dryRun ? 'would add' : 'added';
 for (const f of added) console.log(`+ ${f.path}`);
-console.log(`articles: ${added.length} ${verb}, ${unchanged.length} unchanged, ${differing.length} left as they are, ${refused.size} refused`);
+console.log(
+  `articles: ${added.length} ${verb}, ${unchanged.length} unchanged, ${differing.length} left as they are, ${refused.size} refused`,
+);
 console.log(`skipped items: ${byReason(plan.skippedItems)}`);
-console.log(`comments: ${newComments.length} ${verb} (${byStatus(newComments)}), ${comments.length - newComments.length} already imported`);
+console.log(
+  `comments: ${newComments.length} ${verb} (${byStatus(newComments)}), ${comments.length - newComments.length} already imported`,
+);
 console.log(`skipped comments: ${byReason(plan.skippedComments)}`);
 console.log(`old URLs: ${newRedirects.length} ${verb}, ${plan.redirects.length - newRedirects.length} already mapped`);
 if (plan.notes.length > 0) console.log(`needs a person's look:\n${plan.notes.map((n) => `  - ${n}`).join('\n')}`);
@@ -142,11 +149,10 @@ if (newComments.length > 0 || newRedirects.length > 0) {
     await rm(dir, { recursive: true, force: true });
   }
   // INSERT OR IGNORE skips a comment identical to one already on Minbar (same article, parent, email and text).
-  const stored = await column<number>(
+  const [stored = []] = await resultSets(
     `SELECT count(*) AS n FROM comments WHERE wordpress_id IN (${newComments.map((c) => c.wordpressId).join(', ') || 'NULL'})`,
-    'n',
   );
-  const missing = newComments.length - (stored[0] ?? 0);
+  const missing = newComments.length - Number(stored[0]?.n ?? 0);
   if (missing > 0) console.log(`  - ${missing} comment(s) duplicate comments already on Minbar and were not stored`);
 }
 console.log(`next: npm run publish -- ${values.local ? '--local' : '--remote'} (the import does not publish)`);

@@ -11,10 +11,22 @@ import TurndownService from 'turndown';
 /** Image URLs of media library items by attachment id, for `[gallery ids="…"]`. */
 export type AttachmentUrls = ReadonlyMap<number, string>;
 
-/** What a conversion could not carry over exactly, for the import summary. */
-export interface ConversionNotes {
-  notes: string[];
+/**
+ * The part of the DOM (turndown's, from domino) this module uses. The Node scripts are compiled without the DOM
+ * library, so turndown's HTMLElement is declared here as far as needed.
+ */
+interface DomElement {
+  nodeName: string;
+  textContent: string | null;
+  innerHTML: string;
+  outerHTML: string;
+  getAttribute(name: string): string | null;
+  getElementsByTagName(name: string): ArrayLike<DomElement>;
+  querySelector(selector: string): DomElement | null;
+  cloneNode(deep: boolean): DomElement;
+  remove(): void;
 }
+const asElement = (node: unknown): DomElement => node as DomElement;
 
 const escapeAttribute = (value: string): string =>
   value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
@@ -50,13 +62,13 @@ function expandShortcodes(html: string, attachments: AttachmentUrls, notes: stri
 }
 
 /** Text of an element's images as Markdown, then its caption in italics: figures, [caption] and Gutenberg images. */
-function figureToMarkdown(node: HTMLElement, service: TurndownService): string {
+function figureToMarkdown(node: DomElement, service: TurndownService): string {
   const images = Array.from(node.getElementsByTagName('img')).map((img) => service.turndown(img.outerHTML));
   const captionNode = node.querySelector('figcaption');
   let caption = captionNode?.textContent ?? '';
   if (!captionNode) {
     // [caption] puts the caption text after the image, inside the shortcode.
-    const clone = node.cloneNode(true) as HTMLElement;
+    const clone = node.cloneNode(true);
     for (const img of Array.from(clone.getElementsByTagName('img'))) img.remove();
     caption = clone.textContent ?? '';
   }
@@ -66,7 +78,7 @@ function figureToMarkdown(node: HTMLElement, service: TurndownService): string {
     return url.startsWith('http') ? `\n\n<${url}>\n\n` : `\n\n${service.turndown(node.innerHTML)}\n\n`;
   }
   const text = caption.trim().replace(/\s+/g, ' ');
-  return `\n\n${images.join('\n\n')}${text ? `\n\n*${text}*` : ''}\n\n`;
+  return `\n\n${images.join('\n\n')}${text ? `\n\n*${service.escape(text)}*` : ''}\n\n`;
 }
 
 const markdownService = (() => {
@@ -81,13 +93,13 @@ const markdownService = (() => {
   // The title is the article's only level-1 heading, so headings in the body start at level 2.
   service.addRule('h1', { filter: 'h1', replacement: (content) => `\n\n## ${content.trim()}\n\n` });
   service.addRule('figure', {
-    filter: (node) => node.nodeName === 'FIGURE',
-    replacement: (_content, node) => figureToMarkdown(node as HTMLElement, service),
+    filter: (node) => asElement(node).nodeName === 'FIGURE',
+    replacement: (_content, node) => figureToMarkdown(asElement(node), service),
   });
   service.addRule('iframe', {
     filter: 'iframe',
     replacement: (_content, node) => {
-      const src = (node as HTMLElement).getAttribute('src') ?? '';
+      const src = asElement(node).getAttribute('src') ?? '';
       return src.startsWith('http') ? `\n\n<${src}>\n\n` : '';
     },
   });
@@ -116,11 +128,11 @@ const textService = (() => {
   service.addRule('link', {
     filter: 'a',
     replacement: (content, node) => {
-      const href = (node as HTMLElement).getAttribute('href') ?? '';
+      const href = asElement(node).getAttribute('href') ?? '';
       return href && href !== content ? `${content} (${href})` : content;
     },
   });
-  service.addRule('image', { filter: 'img', replacement: (_c, node) => (node as HTMLElement).getAttribute('alt') ?? '' });
+  service.addRule('image', { filter: 'img', replacement: (_c, node) => asElement(node).getAttribute('alt') ?? '' });
   service.remove(['script', 'style']);
   return service;
 })();
@@ -135,8 +147,4 @@ export const commentToText = (html: string): string => textService.turndown(auto
  * Text of a title or excerpt: entities decoded, tags dropped, one line.
  * @example inlineText('Q&amp;A &#8211; <em>today</em>') // 'Q&A – today'
  */
-export const inlineText = (html: string): string =>
-  textService
-    .turndown(`<p>${html}</p>`)
-    .replace(/\s+/g, ' ')
-    .trim();
+export const inlineText = (html: string): string => textService.turndown(`<p>${html}</p>`).replace(/\s+/g, ' ').trim();

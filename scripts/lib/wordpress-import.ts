@@ -244,7 +244,8 @@ async function importComments(item: WxrItem, slug: string, plan: ImportPlan, opt
       continue;
     }
     const parent = threads.get(c.parentId);
-    if (c.parentId !== 0 && !parent) plan.notes.push(`${where}: replies to comment ${c.parentId}, not imported; kept as top-level`);
+    if (c.parentId !== 0 && !parent)
+      plan.notes.push(`${where}: replies to comment ${c.parentId}, not imported; kept as top-level`);
     let ancestors = parent ? [...parent, c.parentId] : [];
     if (ancestors.length >= MAX_DEPTH) {
       plan.notes.push(`${where}: ${ancestors.length + 1} levels deep; attached at level ${MAX_DEPTH}`);
@@ -340,7 +341,9 @@ const sqlValue = (value: string | number | null): string =>
 export function importSql(comments: ImportComment[], redirects: Redirect[]): string {
   const lines: string[] = [];
   for (const r of redirects)
-    lines.push(`INSERT INTO legacy_urls (key, target) VALUES (${sqlText(r.key)}, ${sqlText(r.target)}) ON CONFLICT (key) DO NOTHING;`);
+    lines.push(
+      `INSERT INTO legacy_urls (key, target) VALUES (${sqlText(r.key)}, ${sqlText(r.target)}) ON CONFLICT (key) DO NOTHING;`,
+    );
   for (const c of comments) {
     const parent =
       c.parentWordpressId === null ? 'NULL' : `(SELECT id FROM comments WHERE wordpress_id = ${c.parentWordpressId})`;

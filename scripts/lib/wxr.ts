@@ -67,7 +67,7 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
-  isArray: (_name, path) => ARRAYS.has(path),
+  isArray: (_name, path) => typeof path === 'string' && ARRAYS.has(path),
 });
 
 type Node = Record<string, unknown>;
@@ -143,9 +143,7 @@ export function parseWxr(xml: string): WxrSite {
   return {
     version,
     baseSiteUrl: trimmed(site['wp:base_site_url']),
-    authors: new Map(
-      list(site['wp:author']).map((a) => [trimmed(a['wp:author_login']), trimmed(a['wp:author_display_name'])]),
-    ),
+    authors: new Map(list(site['wp:author']).map((a) => [trimmed(a['wp:author_login']), trimmed(a['wp:author_display_name'])])),
     items: list(site.item).map(readItem),
   };
 }

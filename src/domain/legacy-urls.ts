@@ -31,7 +31,13 @@ type PostSuffix = (article: string) => string;
 /** What follows a category's name, and where it goes on the category. */
 type CategorySuffix = (category: string) => string;
 
-const SITE_FEEDS: Record<string, string> = { '': '/feed.xml', rss2: '/feed.xml', rss: '/feed.xml', rdf: '/feed.xml', atom: '/feed.atom' };
+const SITE_FEEDS: Record<string, string> = {
+  '': '/feed.xml',
+  rss2: '/feed.xml',
+  rss: '/feed.xml',
+  rdf: '/feed.xml',
+  atom: '/feed.atom',
+};
 const FEED_EXTENSIONS: Record<string, string> = { '': 'xml', rss2: 'xml', rss: 'xml', rdf: 'xml', atom: 'atom' };
 
 const isNumber = (s: string | undefined): s is string => s !== undefined && /^\d{1,12}$/.test(s);

@@ -1,0 +1,214 @@
+// `npm run import:wordpress` on the real WordPress 6.1 (Arabic) export in test/fixtures/wordpress: the conversion
+// itself, then the real script with the real wrangler against a throwaway local D1.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPublication, readContentDir } from '../../scripts/lib/publication.ts';
+import { commentToText, postToMarkdown } from '../../scripts/lib/wordpress-html.ts';
+import { cleanSlug, planImport } from '../../scripts/lib/wordpress-import.ts';
+import { OFFLINE_ENV, wranglerOrThrow } from '../../scripts/lib/wrangler.ts';
+import { parseWxr } from '../../scripts/lib/wxr.ts';
+import { hmacHex } from '../../src/crypto.ts';
+
+const EXPORT = 'test/fixtures/wordpress/export.xml';
+const SEED_SLUG = 'تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا';
+const SECRET = 'import-test-secret';
+
+/** The values of one WXR element, read from the raw file with plain string search (independent of the importer). */
+function rawValues(xml: string, element: string): string[] {
+  return xml
+    .split(`<wp:${element}>`)
+    .slice(1)
+    .map((part) =>
+      part
+        .slice(0, part.indexOf(`</wp:${element}>`))
+        .replace('<![CDATA[', '')
+        .replace(']]>', ''),
+    );
+}
+
+describe('converting the export', () => {
+  it("gives the seed article word for word as the project's own seed article renders", async () => {
+    const plan = await planImport(parseWxr(await readFile(EXPORT, 'utf8')), { ipHashSecret: SECRET });
+    const imported = plan.articles.find((a) => a.slug === SEED_SLUG);
+    expect(imported).toBeDefined();
+    const ours = buildPublication(await readContentDir('content/articles')).publication?.articles[0];
+    const built = buildPublication([{ path: `${SEED_SLUG}.md`, source: imported?.source ?? '' }]);
+    expect(built.errors).toEqual([]);
+    const theirs = built.publication?.articles[0];
+    expect(theirs?.body_html).toBe(ours?.body_html);
+    expect(theirs?.headings).toEqual(ours?.headings);
+    expect(theirs?.title).toBe(ours?.title);
+    expect(theirs?.dek).toBe(ours?.dek);
+    expect(theirs?.category.name).toBe(ours?.category.name);
+    const seed = (await readFile('test/fixtures/seed-article.txt', 'utf8')).split('\n').filter((l) => l.trim() !== '');
+    const blocks = (imported?.source.split('\n---\n\n')[1] ?? '').trim().split('\n\n');
+    expect(blocks.map((b) => b.replace(/^## /, ''))).toEqual(seed.slice(3, -3));
+  });
+
+  it('chooses a clean slug where WordPress cut one mid-word, and keeps whole ones', () => {
+    const cut = rawValues(
+      '<wp:post_name>%d8%aa%d8%b1%d9%83%d9%8a%d8%a7-%d8%aa%d8%b9%d8%b2%d8%b2-%d8%aa%d8%b9%d8%a7%d9%88%d9%86%d9%87%d8%a7-%d8%a7%d9%84%d8%b9%d8%b3%d9%83%d8%b1%d9%8a-%d9%85%d8%b9-%d8%b4%d8%b1%d9%82-%d9%84%d9%8a%d8%a8%d9%8a</wp:post_name>',
+      'post_name',
+    )[0] as string;
+    expect(cleanSlug(cut, 'تركيا تعزز تعاونها العسكري مع شرق ليبيا.. زيارة صدام حفتر', 'post-4')).toBe(SEED_SLUG);
+    // Cut, and the title says something else: back to the last whole word.
+    expect(cleanSlug(cut, 'عنوان آخر', 'post-4')).toBe('تركيا-تعزز-تعاونها-العسكري-مع-شرق');
+    expect(cleanSlug('%d8%a3%d9%87%d9%84%d8%a7-%d8%a8%d8%a7%d9%84%d8%b9%d8%a7%d9%84%d9%85', 'أهلاً بالعالم !', 'p')).toBe(
+      'أهلا-بالعالم',
+    );
+    expect(cleanSlug('Hello_World!', 'Hello', 'post-9')).toBe('hello-world');
+  });
+
+  it('turns blocks, [caption], embeds and entities into Markdown the publisher accepts', () => {
+    const { markdown } = postToMarkdown(
+      [
+        '<!-- wp:heading {"level":1} --><h1>عنوان &amp; فرعي</h1><!-- /wp:heading -->',
+        '<!-- wp:paragraph --><p>pi&#241;a &laquo;نص&raquo; <strong>مهم</strong></p><!-- /wp:paragraph -->',
+        '[caption id="attachment_5" align="alignnone" width="300"]<img src="https://example.org/a.jpg" alt="ميناء"> ميناء بنغازي[/caption]',
+        '[embed]https://www.youtube.com/watch?v=x[/embed]',
+      ].join('\n\n'),
+    );
+    expect(markdown).toBe(
+      [
+        '## عنوان & فرعي',
+        'piña «نص» **مهم**',
+        '![ميناء](https://example.org/a.jpg)',
+        '*ميناء بنغازي*',
+        '[https://www.youtube.com/watch?v=x](https://www.youtube.com/watch?v=x)',
+      ].join('\n\n'),
+    );
+    // Classic-editor posts have no <p>: their blank lines are paragraphs (wpautop).
+    expect(postToMarkdown('سطر أول\n\nفقرة ثانية').markdown).toBe('سطر أول\n\nفقرة ثانية');
+  });
+
+  it('keeps comments as plain text with their paragraphs and link addresses', () => {
+    expect(commentToText('رأي <b>مهم</b> مع <a href="https://example.com/x" rel="nofollow ugc">رابط</a>')).toBe(
+      'رأي مهم مع رابط (https://example.com/x)',
+    );
+    expect(commentToText('أولاً\n\nثانياً &amp; *أخيراً*')).toBe('أولاً\n\nثانياً & *أخيراً*');
+  });
+});
+
+let dir = '';
+let content = '';
+let state = '';
+
+function runImport(...args: string[]): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['scripts/import-wordpress.ts', ...args], {
+      env: { ...OFFLINE_ENV, IP_HASH_SECRET: SECRET },
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+const local = (file: string, ...args: string[]) =>
+  runImport(file, '--local', '--persist-to', state, '--content', content, ...args);
+
+async function query<T>(sql: string): Promise<T[]> {
+  const { stdout } = await wranglerOrThrow(['d1', 'execute', 'DB', '--local', '--persist-to', state, '--json', '--command', sql]);
+  return (JSON.parse(stdout) as Array<{ results: T[] }>)[0]?.results ?? [];
+}
+
+/** Every file under a folder, recursively (the local D1's SQLite files among them). */
+async function filesUnder(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'minbar-import-test-'));
+  content = join(dir, 'articles');
+  state = join(dir, 'state');
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('npm run import:wordpress', () => {
+  it('refuses a truncated export, or a file that is not one, before writing anything', async () => {
+    const xml = await readFile(EXPORT, 'utf8');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'truncated.xml'), xml.slice(0, Math.floor(xml.length * 0.7)));
+    const truncated = await local(join(dir, 'truncated.xml'));
+    expect(truncated.code).toBe(1);
+    expect(truncated.out).toContain('nothing was written: not well-formed XML');
+    const notWxr = await local('test/fixtures/schemas/sitemap.xsd');
+    expect(notWxr.code).toBe(1);
+    expect(notWxr.out).toContain('not a WordPress export');
+    expect((await readdir(dir)).sort()).toEqual(['truncated.xml']);
+  });
+
+  it('with --dry-run says what it would do and writes nothing', async () => {
+    const { code, out } = await local(EXPORT, '--dry-run');
+    expect(code).toBe(0);
+    expect(out).toContain('articles: 2 would add');
+    expect(out).toContain('comments: 8 would add (5 approved, 2 pending, 1 trash)');
+    expect(out).toContain('skipped items: 2 page');
+    expect((await readdir(dir)).sort()).toEqual(['truncated.xml']);
+  });
+
+  it('writes the articles, and every comment with its status, thread, date and no raw IP', async () => {
+    const xml = await readFile(EXPORT, 'utf8');
+    const { code, out } = await local(EXPORT);
+    expect(code, out).toBe(0);
+    expect((await readdir(content)).sort()).toEqual(['أهلا-بالعالم.md', `${SEED_SLUG}.md`].sort());
+    expect(buildPublication(await readContentDir(content)).errors).toEqual([]);
+
+    const approvals = rawValues(xml, 'comment_approved');
+    const statuses = await query<{ status: string; n: number }>('SELECT status, count(*) AS n FROM comments GROUP BY status');
+    expect(Object.fromEntries(statuses.map((s) => [s.status, s.n]))).toEqual({
+      approved: approvals.filter((a) => a === '1').length,
+      pending: approvals.filter((a) => a === '0').length,
+      trash: approvals.filter((a) => a === 'trash').length,
+    });
+
+    const rows = await query<{
+      id: number;
+      parent_id: number | null;
+      depth: number;
+      wordpress_id: number;
+      author_name: string;
+      created_at: string;
+      ip_hash: string;
+    }>('SELECT id, parent_id, depth, wordpress_id, author_name, created_at, ip_hash FROM comments ORDER BY id');
+    const byWp = new Map(rows.map((r) => [r.wordpress_id, r]));
+    expect(byWp.get(16)?.parent_id).toBe(byWp.get(15)?.id);
+    expect(byWp.get(17)?.parent_id).toBe(byWp.get(16)?.id);
+    expect([15, 16, 17].map((id) => byWp.get(id)?.depth)).toEqual([1, 2, 3]);
+    expect(byWp.get(15)?.created_at).toBe('2025-04-03T07:15:00.000Z');
+    // The thread keeps its order: each reply after what it answers, and the seed's comments oldest first.
+    expect([15, 16, 17, 18, 20, 21, 22].map((id) => byWp.get(id)?.id)).toEqual(
+      [...[15, 16, 17, 18, 20, 21, 22].map((id) => byWp.get(id)?.id ?? 0)].sort((a, b) => a - b),
+    );
+    expect(byWp.get(21)?.author_name).toBe('Maleroy'); // the right-to-left override is gone
+
+    const ips = rawValues(xml, 'comment_author_IP').filter((ip) => ip !== '');
+    expect(ips.length).toBeGreaterThan(0);
+    // Hashed with IP_HASH_SECRET exactly as the Worker hashes a new commenter's IP, so flood control can match them.
+    expect(byWp.get(15)?.ip_hash).toBe(await hmacHex(SECRET, '192.0.2.10'));
+    for (const file of await filesUnder(state)) {
+      const bytes = await readFile(file, 'latin1');
+      for (const ip of ips) expect(bytes.includes(ip), `${ip} in ${file}`).toBe(false);
+    }
+  }, 300_000);
+
+  it('run again, adds nothing and changes nothing', async () => {
+    const before = await query<Record<string, unknown>>('SELECT * FROM comments ORDER BY id');
+    const files = await Promise.all((await readdir(content)).map((f) => readFile(join(content, f), 'utf8')));
+    const { code, out } = await local(EXPORT);
+    expect(code, out).toBe(0);
+    expect(out).toContain('articles: 0 added, 2 unchanged');
+    expect(out).toContain('comments: 0 added (none), 8 already imported');
+    expect(out).toContain('old URLs: 0 added, 6 already mapped');
+    expect(await query<Record<string, unknown>>('SELECT * FROM comments ORDER BY id')).toEqual(before);
+    expect(await Promise.all((await readdir(content)).map((f) => readFile(join(content, f), 'utf8')))).toEqual(files);
+  }, 300_000);
+});
