@@ -92,6 +92,58 @@ describe('converting the export', () => {
   });
 });
 
+/** A small WXR 1.2 export with the cases the real one lacks. */
+function syntheticExport(): string {
+  const comment = (id: number, parent: number, extra = '') =>
+    `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author><![CDATA[قارئ ${id}]]></wp:comment_author>` +
+    `<wp:comment_author_email>r${id}@example.com</wp:comment_author_email><wp:comment_author_IP>203.0.113.${id}</wp:comment_author_IP>` +
+    `<wp:comment_date_gmt>2025-01-0${Math.min(id, 9)} 10:00:00</wp:comment_date_gmt><wp:comment_content><![CDATA[تعليق رقم ${id}]]></wp:comment_content>` +
+    `<wp:comment_parent>${parent}</wp:comment_parent>${extra}</wp:comment>`;
+  const status = (value: string) => `<wp:comment_approved>${value}</wp:comment_approved>`;
+  const item = (id: number, postStatus: string, type: string, body: string) =>
+    `<item><title>مقال ${id}</title><dc:creator>huda</dc:creator><content:encoded><![CDATA[<p>نص ${id}</p>]]></content:encoded>` +
+    `<excerpt:encoded>ملخص</excerpt:encoded><wp:post_id>${id}</wp:post_id><wp:post_date_gmt>2025-01-01 08:00:00</wp:post_date_gmt>` +
+    `<wp:post_modified_gmt>2025-01-02 08:00:00</wp:post_modified_gmt><wp:comment_status>closed</wp:comment_status>` +
+    `<wp:post_name>maqal-${id}</wp:post_name><wp:status>${postStatus}</wp:status><wp:post_type>${type}</wp:post_type>` +
+    `<category domain="category" nicename="%d8%b3%d9%8a%d8%a7%d8%b3%d8%a9"><![CDATA[سياسة]]></category>` +
+    `<category domain="post_tag" nicename="x"><![CDATA[طاقة &amp; نفط]]></category>${body}</item>`;
+  const deep = [1, 2, 3, 4, 5, 6].map((id) => comment(id, id - 1, status('1'))).join('');
+  const others =
+    comment(7, 0, `${status('spam')}`) +
+    comment(8, 0, `${status('1')}<wp:comment_type>pingback</wp:comment_type>`) +
+    comment(9, 0, `${status('0')}<wp:comment_author_url>javascript:alert(1)</wp:comment_author_url>`);
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+    xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>
+    <wp:author><wp:author_login>huda</wp:author_login><wp:author_display_name>هدى</wp:author_display_name></wp:author>
+    ${item(10, 'publish', 'post', deep + others)}${item(11, 'draft', 'post', '')}${item(12, 'private', 'post', '')}
+    ${item(13, 'future', 'post', '')}${item(14, 'inherit', 'attachment', '')}</channel></rss>`;
+}
+
+describe('planning an import', () => {
+  it('keeps statuses, clamps deep threads at 5 levels, skips pingbacks, drafts, private and scheduled posts', async () => {
+    const plan = await planImport(parseWxr(syntheticExport()), { ipHashSecret: SECRET });
+    expect(plan.articles.map((a) => a.slug)).toEqual(['maqal-10']);
+    const source = plan.articles[0]?.source ?? '';
+    expect(source).toContain('comments: closed');
+    expect(source).toContain('- هدى');
+    expect(source).toContain('- طاقة & نفط');
+    expect(source).toContain('slug: سياسة');
+    expect(source).toContain('published: 2025-01-01T10:00:00+02:00');
+    expect(source).toContain('updated: 2025-01-02T10:00:00+02:00');
+    expect(Object.fromEntries(plan.skippedItems)).toEqual({ draft: 1, private: 1, scheduled: 1, attachment: 1 });
+    expect(Object.fromEntries(plan.skippedComments)).toEqual({ pingback: 1 });
+    const byId = new Map(plan.comments.map((c) => [c.wordpressId, c]));
+    expect([1, 2, 3, 4, 5, 6].map((id) => byId.get(id)?.depth)).toEqual([1, 2, 3, 4, 5, 5]);
+    expect(byId.get(6)?.parentWordpressId).toBe(4);
+    expect(byId.get(7)?.status).toBe('spam');
+    expect(byId.get(9)?.status).toBe('pending');
+    expect(byId.get(9)?.url).toBeNull();
+    expect(plan.notes.join('\n')).toContain('comment 6 on «maqal-10»: 6 levels deep; attached at level 5');
+    expect(plan.notes.join('\n')).toContain('website «javascript:alert(1)» is not a valid http(s) address');
+  });
+});
+
 let dir = '';
 let content = '';
 let state = '';

@@ -133,4 +133,13 @@ describe('imported comments', () => {
     expect(data[1]?.body).toBe('رأي مهم مع رابط (https://example.com/x)');
     expect(SEED_SLUG).toBe(decodeURIComponent(SEED_PATH.slice('/articles/'.length)));
   });
+
+  it('approved ones are found by search, held ones are not', async () => {
+    const found = async (q: string) => {
+      const response = await request(`/api/search?q=${encodeURIComponent(q)}`);
+      return ((await response.json()) as { data: Array<{ kind: string }> }).data.map((hit) => hit.kind);
+    };
+    expect(await found('ملموسة')).toEqual(['comment']);
+    expect(await found('Tobruk')).toEqual([]);
+  });
 });
