@@ -1,6 +1,5 @@
 // `npm run import:wordpress` on the real WordPress 6.1 (Arabic) export in test/fixtures/wordpress: the conversion
 // itself, then the real script with the real wrangler against a throwaway local D1.
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPublication, readContentDir } from '../../scripts/lib/publication.ts';
 import { commentToText, postToMarkdown } from '../../scripts/lib/wordpress-html.ts';
 import { cleanSlug, planImport } from '../../scripts/lib/wordpress-import.ts';
-import { OFFLINE_ENV, wranglerOrThrow } from '../../scripts/lib/wrangler.ts';
+import { wranglerOrThrow } from '../../scripts/lib/wrangler.ts';
 import { parseWxr } from '../../scripts/lib/wxr.ts';
 import { hmacHex } from '../../src/crypto.ts';
+import { runScript } from './helpers/run-script.ts';
 
 const EXPORT = 'test/fixtures/wordpress/export.xml';
 const SEED_SLUG = 'تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا';
@@ -148,23 +148,10 @@ let dir = '';
 let content = '';
 let state = '';
 
-function runImport(...args: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['scripts/import-wordpress.ts', ...args], {
-      env: { ...OFFLINE_ENV, IP_HASH_SECRET: SECRET },
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.on('close', (code) => resolve({ code: code ?? 1, out }));
-  });
-}
 const local = (file: string, ...args: string[]) =>
-  runImport(file, '--local', '--persist-to', state, '--content', content, ...args);
+  runScript('scripts/import-wordpress.ts', [file, '--local', '--persist-to', state, '--content', content, ...args], {
+    IP_HASH_SECRET: SECRET,
+  });
 
 async function query<T>(sql: string): Promise<T[]> {
   const { stdout } = await wranglerOrThrow(['d1', 'execute', 'DB', '--local', '--persist-to', state, '--json', '--command', sql]);
