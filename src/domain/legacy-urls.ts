@@ -41,7 +41,7 @@ const SITE_FEEDS: Record<string, string> = {
 const FEED_EXTENSIONS: Record<string, string> = { '': 'xml', rss2: 'xml', rss: 'xml', rdf: 'xml', atom: 'atom' };
 
 const isNumber = (s: string | undefined): s is string => s !== undefined && /^\d{1,12}$/.test(s);
-const search = (q: string): string => `/search?q=${encodeURIComponent(q)}`;
+const search = (q: string): string => (q.trim() === '' ? '/search' : `/search?q=${encodeURIComponent(q)}`);
 
 /** Strips a post URL's trailing part (`feed`, `amp`, `comment-page-2`, a page number) and says where it leads. */
 function postSuffix(segments: string[]): { rest: string[]; locate: PostSuffix } {

@@ -13,12 +13,19 @@ const FRONT_PAGE_FORMS = ['p', 'page_id', 's', 'feed'];
 
 /** The 301 for an old URL, or null when it is not one (or names nothing that was imported). */
 async function legacyRedirect(c: Context<AppEnv>): Promise<Response | null> {
-  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return null;
+  if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/api/')) return null;
   const url = new URL(c.req.url);
   const resolution = resolveLegacyUrl(url.pathname, url.searchParams);
   if (resolution === null) return null;
   if ('location' in resolution) return c.redirect(resolution.location, 301);
-  const target = await findLegacyTarget(c.env.DB, resolution.keys);
+  let target: string | null;
+  try {
+    target = await findLegacyTarget(c.env.DB, resolution.keys);
+  } catch (error) {
+    // A 404 stays a 404 when the map cannot be read (a database without the 0006 migration, say), never a 500.
+    console.error('legacy URL lookup failed', c.req.path, error);
+    return null;
+  }
   return target === null ? null : c.redirect(resolution.locate(target), 301);
 }
 

@@ -96,6 +96,7 @@ describe('old WordPress URLs', () => {
     expect(await destination('/page/2/')).toBe('/?page=2');
     expect(await destination(`/?s=${encodeURIComponent('حفتر')}`)).toBe(`/search?q=${encodeURIComponent('حفتر')}`);
     expect(await destination('/search/%d8%ad%d9%81%d8%aa%d8%b1/')).toBe(`/search?q=${encodeURIComponent('حفتر')}`);
+    expect(await destination('/?s=')).toBe('/search');
     expect((await follow('/feed/')).response.status).toBe(200);
   });
 
@@ -108,8 +109,21 @@ describe('old WordPress URLs', () => {
   });
 
   it('pages that exist are answered as before, never redirected', async () => {
-    for (const path of ['/', '/?page=1', SEED_PATH, '/feed.xml', '/search?q=x'])
+    for (const path of ['/', '/?page=1', SEED_PATH, `${SEED_PATH}?p=1`, '/feed.xml', '/feed.xml?s=x', '/search?q=x'])
       expect((await request(path)).status, path).toBe(200);
+    expect((await request('/api/feed')).headers.get('Content-Type')).toContain('application/problem+json');
+  });
+});
+
+describe('when the map cannot be read', () => {
+  it('an unknown URL is still a 404, not a 500', async () => {
+    await env.DB.exec('ALTER TABLE legacy_urls RENAME TO legacy_urls_away');
+    try {
+      expect((await request('/no-such-post')).status).toBe(404);
+      expect((await request('/?p=4')).status).toBe(404);
+    } finally {
+      await env.DB.exec('ALTER TABLE legacy_urls_away RENAME TO legacy_urls');
+    }
   });
 });
 
