@@ -1,9 +1,11 @@
 /**
  * WordPress post and comment HTML → what Minbar stores: Markdown the publisher accepts (articles) and plain text
  * (comments, titles, excerpts). WordPress's own JavaScript ports do the WordPress parts (wpautop for classic-editor
- * posts, the shortcode parser); turndown, on a real DOM, does HTML → Markdown. Gutenberg block comments are DOM
- * comments, which turndown never emits.
+ * posts, the shortcode parser); turndown, on a real DOM, does HTML → Markdown (its GFM plugin does tables).
+ * Gutenberg block comments are DOM comments, which turndown never emits.
  */
+
+import { gfm } from '@joplin/turndown-plugin-gfm';
 import { autop } from '@wordpress/autop';
 import { replace as replaceShortcode } from '@wordpress/shortcode';
 import TurndownService from 'turndown';
@@ -90,6 +92,8 @@ const markdownService = (() => {
     strongDelimiter: '**',
     hr: '---',
   });
+  // Tables and strikethrough as GitHub Flavored Markdown, which the publisher renders.
+  service.use(gfm);
   // The title is the article's only level-1 heading, so headings in the body start at level 2.
   service.addRule('h1', { filter: 'h1', replacement: (content) => `\n\n## ${content.trim()}\n\n` });
   service.addRule('figure', {

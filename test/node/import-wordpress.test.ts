@@ -69,6 +69,8 @@ describe('converting the export', () => {
         '<!-- wp:paragraph --><p>pi&#241;a &laquo;نص&raquo; <strong>مهم</strong></p><!-- /wp:paragraph -->',
         '[caption id="attachment_5" align="alignnone" width="300"]<img src="https://example.org/a.jpg" alt="ميناء"> ميناء بنغازي[/caption]',
         '[embed]https://www.youtube.com/watch?v=x[/embed]',
+        '<!-- wp:table --><figure class="wp-block-table"><table><thead><tr><th>المدينة</th><th>الزيارات</th></tr></thead>' +
+          '<tbody><tr><td>بنغازي</td><td>3</td></tr></tbody></table></figure><!-- /wp:table -->',
       ].join('\n\n'),
     );
     expect(markdown).toBe(
@@ -78,6 +80,7 @@ describe('converting the export', () => {
         '![ميناء](https://example.org/a.jpg)',
         '*ميناء بنغازي*',
         '[https://www.youtube.com/watch?v=x](https://www.youtube.com/watch?v=x)',
+        '| المدينة | الزيارات |\n| --- | --- |\n| بنغازي | 3   |',
       ].join('\n\n'),
     );
     // Classic-editor posts have no <p>: their blank lines are paragraphs (wpautop).
