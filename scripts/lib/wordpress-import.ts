@@ -14,7 +14,7 @@ import { isSlug, slugify } from '../../src/text/slug.ts';
 import { articlePath, categoryPath } from '../../src/urls.ts';
 import { parseCommentInput } from '../../src/validation/comment.ts';
 import { type AttachmentUrls, commentToText, inlineText, postToMarkdown } from './wordpress-html.ts';
-import type { WxrComment, WxrItem, WxrSite } from './wxr.ts';
+import type { WxrComment, WxrItem, WxrSite, WxrTerm } from './wxr.ts';
 
 /** Deepest reply Minbar keeps (comments.depth); deeper WordPress replies hang under their ancestor at this depth. */
 const MAX_DEPTH = 5;
@@ -106,6 +106,12 @@ export function cleanSlug(postName: string, title: string, fallback: string): st
   return lastHyphen > 0 ? decoded.slice(0, lastHyphen) : decoded;
 }
 
+/** Minbar's slug for a WordPress category: its nicename, decoded, when that is a valid slug. */
+const categorySlug = (nicename: string): string => {
+  const name = decodeName(nicename);
+  return isSlug(name) ? name : slugify(name) || 'uncategorized';
+};
+
 /** `2025-04-03 07:15:00` (WordPress GMT) → a Date, or null for WordPress's `0000-00-00 00:00:00`. */
 function gmtDate(text: string): Date | null {
   const date = new Date(`${text.replace(' ', 'T')}Z`);
@@ -167,6 +173,9 @@ function threadOrder(comments: WxrComment[]): WxrComment[] {
   return ordered;
 }
 
+/** The category that becomes the article's (Minbar articles have one). */
+const firstCategory = (item: WxrItem): WxrTerm | undefined => item.terms.find((t) => t.domain === 'category' && t.nicename);
+
 /** The front matter and body of one article file. */
 function articleSource(item: WxrItem, site: WxrSite, slug: string, attachments: AttachmentUrls, notes: string[]): string | null {
   const { markdown, notes: conversionNotes } = postToMarkdown(item.content, attachments);
@@ -183,15 +192,13 @@ function articleSource(item: WxrItem, site: WxrSite, slug: string, attachments: 
     dek = dekFromBody(markdown, title);
     notes.push(`post ${item.id} («${slug}») has no excerpt: its dek is the first paragraph`);
   }
-  const category = item.terms.find((t) => t.domain === 'category');
-  const categorySlug = category ? decodeName(category.nicename) : 'uncategorized';
+  const category = firstCategory(item);
   const frontMatter = {
     title,
     dek,
-    category: {
-      slug: isSlug(categorySlug) ? categorySlug : slugify(categorySlug) || 'uncategorized',
-      name: category ? inlineText(category.name) || categorySlug : 'غير مصنف',
-    },
+    category: category
+      ? { slug: categorySlug(category.nicename), name: inlineText(category.name) || decodeName(category.nicename) }
+      : { slug: 'uncategorized', name: 'غير مصنف' },
     published: toNewsroomTime(published),
     ...(modified && modified.getTime() > published.getTime() ? { updated: toNewsroomTime(modified) } : {}),
     tags: item.terms.filter((t) => t.domain === 'post_tag').map((t) => inlineText(t.name)),
@@ -314,10 +321,9 @@ export async function planImport(site: WxrSite, options: ImportOptions): Promise
     const target = articlePath(slug);
     redirect(legacyKey.id(item.id), target);
     if (item.postName) redirect(legacyKey.post(decodeName(item.postName)), target);
-    for (const term of item.terms.filter((t) => t.domain === 'category' && t.nicename)) {
-      const name = decodeName(term.nicename);
-      redirect(legacyKey.category(name), categoryPath(isSlug(name) ? name : slugify(name)));
-    }
+    // Only a post's first category becomes a Minbar category, so only first categories have a page to go to.
+    const category = firstCategory(item);
+    if (category) redirect(legacyKey.category(decodeName(category.nicename)), categoryPath(categorySlug(category.nicename)));
     await importComments(item, slug, plan, options);
   }
   return plan;

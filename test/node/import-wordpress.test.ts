@@ -109,6 +109,7 @@ function syntheticExport(): string {
     `<wp:post_modified_gmt>2025-01-02 08:00:00</wp:post_modified_gmt><wp:comment_status>closed</wp:comment_status>` +
     `<wp:post_name>maqal-${id}</wp:post_name><wp:status>${postStatus}</wp:status><wp:post_type>${type}</wp:post_type>` +
     `<category domain="category" nicename="%d8%b3%d9%8a%d8%a7%d8%b3%d8%a9"><![CDATA[سياسة]]></category>` +
+    `<category domain="category" nicename="other"><![CDATA[أخرى]]></category>` +
     `<category domain="post_tag" nicename="x"><![CDATA[طاقة &amp; نفط]]></category>${body}</item>`;
   const deep = [1, 2, 3, 4, 5, 6].map((id) => comment(id, id - 1, status('1'))).join('');
   const others =
@@ -132,6 +133,8 @@ describe('planning an import', () => {
     expect(source).toContain('- هدى');
     expect(source).toContain('- طاقة & نفط');
     expect(source).toContain('slug: سياسة');
+    // The first category is the article's, and the only one whose old archive has somewhere to go.
+    expect(plan.redirects.map((r) => r.key)).toEqual(['id:10', 'post:maqal-10', 'category:سياسة']);
     expect(source).toContain('published: 2025-01-01T10:00:00+02:00');
     expect(source).toContain('updated: 2025-01-02T10:00:00+02:00');
     expect(Object.fromEntries(plan.skippedItems)).toEqual({ draft: 1, private: 1, scheduled: 1, attachment: 1 });
