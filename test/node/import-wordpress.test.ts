@@ -188,6 +188,9 @@ describe('npm run import:wordpress', () => {
     const notWxr = await local('test/fixtures/schemas/sitemap.xsd');
     expect(notWxr.code).toBe(1);
     expect(notWxr.out).toContain('not a WordPress export');
+    const unsure = await runScript('scripts/import-wordpress.ts', [EXPORT]);
+    expect(unsure.code).toBe(2);
+    expect(unsure.out).toContain('choose exactly one of --local or --remote');
     expect((await readdir(dir)).sort()).toEqual(['truncated.xml']);
   });
 
