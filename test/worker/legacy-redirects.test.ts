@@ -1,7 +1,7 @@
 // Old WordPress URLs, as the fixture export really has them (truncated, lower-case percent-encoded), answer 301 to
 // their Minbar page; anything the import does not know stays a 404.
 import { env } from 'cloudflare:workers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { request, SEED_PATH, SEED_SLUG } from './helpers/http.ts';
 
 /** The seed's WordPress post_name, as exported: cut at 200 encoded characters, mid-word («ليبي»). */
@@ -116,13 +116,27 @@ describe('old WordPress URLs', () => {
 });
 
 describe('when the map cannot be read', () => {
-  it('an unknown URL is still a 404, not a 500', async () => {
+  it('an unknown URL is still a 404, not a 500, and pages that exist never even look', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     await env.DB.exec('ALTER TABLE legacy_urls RENAME TO legacy_urls_away');
     try {
+      // Found pages (and a front page without WordPress parameters) answer without touching the map: nothing fails.
+      for (const path of [
+        '/',
+        '/?page=1',
+        SEED_PATH,
+        `${SEED_PATH}?p=1`,
+        '/feed.xml',
+        CATEGORY_PATH.replace(/\/[^/]*$/, '/libya'),
+      ])
+        expect((await request(path)).status, path).toBe(200);
+      expect(logged).not.toHaveBeenCalled();
       expect((await request('/no-such-post')).status).toBe(404);
       expect((await request('/?p=4')).status).toBe(404);
+      expect(logged).toHaveBeenCalledTimes(2);
     } finally {
       await env.DB.exec('ALTER TABLE legacy_urls_away RENAME TO legacy_urls');
+      logged.mockRestore();
     }
   });
 });
