@@ -41,7 +41,7 @@ export default defineConfig(async () => {
                   TEST_MIGRATIONS: await readD1Migrations('migrations'),
                   TEST_KV_ENTRIES: [...entries.articles, ...entries.derived],
                   TEST_SEARCH_SQL: searchIndexSql(planSearch(new Map(), publication.articles)),
-                  TEST_WORDPRESS_SQL: importSql(wordpress.comments, wordpress.redirects),
+                  TEST_WORDPRESS_SQL: importSql(wordpress.comments, wordpress.redirects, new Date().toISOString()),
                 },
               },
             }),

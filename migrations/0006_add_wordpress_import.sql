@@ -5,6 +5,12 @@
 ALTER TABLE comments ADD COLUMN wordpress_id INTEGER;
 CREATE UNIQUE INDEX comments_wordpress_id ON comments (wordpress_id) WHERE wordpress_id IS NOT NULL;
 
+-- Every WordPress comment id ever imported: a comment deleted on Minbar since (by a moderator, or by retention)
+-- is not brought back by running the same export again.
+CREATE TABLE wordpress_comments (
+  wordpress_id INTEGER PRIMARY KEY
+);
+
 -- Old URL → canonical path. Keys (see src/domain/legacy-urls.ts): 'id:<post id>', 'post:<post_name>',
 -- 'category:<nicename>', names percent-decoded and NFC.
 CREATE TABLE legacy_urls (

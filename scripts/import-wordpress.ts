@@ -104,7 +104,7 @@ async function resultSets(sql: string): Promise<Array<Array<Record<string, unkno
 }
 if (!dryRun) await wranglerOrThrow(['d1', 'migrations', 'apply', 'DB', ...target]);
 const [importedRows = [], keyRows = []] = await resultSets(
-  'SELECT wordpress_id FROM comments WHERE wordpress_id IS NOT NULL; SELECT key FROM legacy_urls',
+  'SELECT wordpress_id FROM wordpress_comments; SELECT key FROM legacy_urls',
 );
 const importedIds = new Set(importedRows.map((row) => row.wordpress_id as number));
 const knownKeys = new Set(keyRows.map((row) => row.key as string));
@@ -143,7 +143,7 @@ if (newComments.length > 0 || newRedirects.length > 0) {
   const dir = await mkdtemp(join(tmpdir(), 'minbar-import-'));
   try {
     const sqlFile = join(dir, 'import.sql');
-    await writeFile(sqlFile, importSql(newComments, newRedirects));
+    await writeFile(sqlFile, importSql(newComments, newRedirects, new Date().toISOString()));
     await d1('--file', sqlFile, ...(values.remote ? ['--yes'] : []));
   } finally {
     await rm(dir, { recursive: true, force: true });

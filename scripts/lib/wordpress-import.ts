@@ -342,9 +342,10 @@ const sqlValue = (value: string | number | null): string =>
 /**
  * The SQL that stores new comments (parents remapped through their WordPress ids, approved ones indexed for search
  * and their articles' comment versions bumped) and new legacy URLs. Every statement is guarded, so applying it
- * twice adds nothing.
+ * twice adds nothing, and a comment imported once is never imported again. `importedAt` is each comment's
+ * `updated_at`: when its status was set on Minbar, so retention's clock for imported spam and trash starts now.
  */
-export function importSql(comments: ImportComment[], redirects: Redirect[]): string {
+export function importSql(comments: ImportComment[], redirects: Redirect[], importedAt: string): string {
   const lines: string[] = [];
   for (const r of redirects)
     lines.push(
@@ -364,12 +365,13 @@ export function importSql(comments: ImportComment[], redirects: Redirect[]): str
       sqlValue(c.bodyFingerprint),
       sqlValue(c.status),
       sqlValue(c.createdAt),
-      sqlValue(c.createdAt),
+      sqlValue(importedAt),
       sqlValue(c.ipHash),
       sqlValue(c.wordpressId),
     ];
     lines.push(
-      `INSERT OR IGNORE INTO comments (article_slug, parent_id, depth, author_name, author_email, author_url, body, body_fingerprint, status, created_at, updated_at, ip_hash, wordpress_id) VALUES (${values.join(', ')});`,
+      `INSERT OR IGNORE INTO comments (article_slug, parent_id, depth, author_name, author_email, author_url, body, body_fingerprint, status, created_at, updated_at, ip_hash, wordpress_id) SELECT ${values.join(', ')} WHERE NOT EXISTS (SELECT 1 FROM wordpress_comments WHERE wordpress_id = ${c.wordpressId});`,
+      `INSERT OR IGNORE INTO wordpress_comments (wordpress_id) VALUES (${c.wordpressId});`,
     );
     if (c.status === 'approved')
       lines.push(
