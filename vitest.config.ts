@@ -38,6 +38,7 @@ export default defineConfig(async () => {
                   RESPONSE_CACHE_SECONDS: '0',
                   ADMIN_TOKEN: 'test-admin-token',
                   IP_HASH_SECRET: 'test-ip-hash-secret',
+                  COOKIE_SIGNING_SECRET: 'test-cookie-signing-secret',
                   TEST_MIGRATIONS: await readD1Migrations('migrations'),
                   TEST_KV_ENTRIES: [...entries.articles, ...entries.derived],
                   TEST_SEARCH_SQL: searchIndexSql(planSearch(new Map(), publication.articles)),

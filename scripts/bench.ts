@@ -251,6 +251,7 @@ async function main() {
           BUILD_ID: 'bench',
           ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
           IP_HASH_SECRET: 'bench-ip-hash-secret',
+          COOKIE_SIGNING_SECRET: 'bench-cookie-signing-secret',
         },
       },
     ],

@@ -17,16 +17,33 @@ const PORT = process.env.PORT ?? '8787';
 const { values } = parseArgs({ options: { 'persist-to': { type: 'string' } } });
 const persist = values['persist-to'] ? ['--persist-to', values['persist-to']] : [];
 
-if (!existsSync('.dev.vars')) {
+{
+  // A .dev.vars from before a variable was added to the example gets it appended (a secret freshly generated);
+  // nothing already there changes.
   const generated: string[] = [];
   const example = await readFile('.dev.vars.example', 'utf8');
-  const vars = example.replace(/^([A-Z_]+)=generate$/gm, (_, name: string) => {
-    const secret = randomBytes(32).toString('base64url');
-    generated.push(`${name}=${secret}`);
-    return `${name}=${secret}`;
-  });
-  await writeFile('.dev.vars', vars, { mode: 0o600 });
-  console.log(`Created .dev.vars with fresh secrets (shown once, kept only in that file):\n  ${generated.join('\n  ')}\n`);
+  const existing = existsSync('.dev.vars') ? await readFile('.dev.vars', 'utf8') : null;
+  const line = (name: string, value: string) => {
+    if (value !== 'generate') return `${name}=${value}`;
+    const secret = `${name}=${randomBytes(32).toString('base64url')}`;
+    generated.push(secret);
+    return secret;
+  };
+  if (existing === null) {
+    await writeFile(
+      '.dev.vars',
+      example.replace(/^([A-Z_]+)=(.*)$/gm, (_, name: string, value: string) => line(name, value)),
+      { mode: 0o600 },
+    );
+  } else {
+    const missing = [...example.matchAll(/^([A-Z_]+)=(.*)$/gm)]
+      .filter((m) => !new RegExp(`^${m[1]}=`, 'm').test(existing))
+      .map((m) => line(m[1] as string, m[2] as string));
+    if (missing.length > 0)
+      await writeFile('.dev.vars', `${existing.replace(/\n?$/, '\n')}${missing.join('\n')}\n`, { mode: 0o600 });
+  }
+  if (generated.length > 0)
+    console.log(`Wrote fresh secrets to .dev.vars (shown once, kept only in that file):\n  ${generated.join('\n  ')}\n`);
 }
 
 await wranglerOrThrow(['d1', 'migrations', 'apply', 'DB', '--local', ...persist], { inherit: true });

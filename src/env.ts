@@ -31,8 +31,10 @@ export interface Bindings extends CloudflareBindings {
   COMMENT_LIMITER: RateLimit;
   /** Secret bearer token of the admin API; the admin API answers 503 while it is unset. */
   ADMIN_TOKEN?: string;
-  /** Secret key of the IP hashes (HMAC-SHA-256) and of the preview cookie; comments are refused while it is unset. */
+  /** Secret key of the IP hashes (HMAC-SHA-256 of the IPv4 address or IPv6 /64); comments are refused while it is unset. */
   IP_HASH_SECRET?: string;
+  /** Secret key that signs cookies (the author's preview of a held comment); without it no preview is offered. */
+  COOKIE_SIGNING_SECRET?: string;
   /** Comment events (ids only) for the digest and the webhook; consumed by this Worker's `queue` handler. */
   COMMENT_EVENTS: Queue;
   /** Sends the moderators' digest (Email Routing: verified destinations, or an onboarded domain). */

@@ -69,7 +69,8 @@ export function problemResponse(c: Context<AppEnv>, problem: ProblemError): Resp
       title: known.title,
       status,
       detail: problem.message,
-      instance: c.req.path,
+      // A URI reference: the path as the URL parser serializes it (percent-encoded), never decoded Arabic or spaces.
+      instance: new URL(c.req.url).pathname,
       ...(problem.options.errors ? { errors: problem.options.errors } : {}),
     };
     return c.body(JSON.stringify(body), status, { ...headers, 'Content-Type': PROBLEM_CONTENT_TYPE });

@@ -14,6 +14,7 @@ import { securityHeaders } from './http/security.ts';
 import api from './routes/api/index.tsx';
 import discovery from './routes/discovery.ts';
 import pages from './routes/pages.tsx';
+import { problems } from './routes/problems.tsx';
 import { searchPage } from './routes/search.tsx';
 import { handleCommentEvents } from './services/notify-moderators.ts';
 import { runRetention } from './services/retention.ts';
@@ -40,6 +41,7 @@ app.use('/', frontPageLegacyRedirects(notFound));
 
 app.route('/api', api);
 app.route('/search', searchPage);
+app.route('/problems', problems);
 app.route('/', discovery);
 app.route('/', pages);
 

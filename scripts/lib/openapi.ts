@@ -64,6 +64,13 @@ const slug = {
 const id = { name: 'id', in: 'path', required: true, description: 'Comment id', schema: { type: 'string', pattern: '^\\d+$' } };
 const categorySlug = { ...slug, description: 'Category slug', example: 'libya' };
 const admin = [{ adminToken: [] }];
+const moderator = {
+  name: 'X-Moderator',
+  in: 'header',
+  required: false,
+  description: 'Who acts, for the audit log',
+  schema: { type: 'string', maxLength: 94 },
+};
 
 const PROBLEM_TITLES: Record<number, string> = {
   400: 'Malformed request: bad parameter, malformed JSON, unknown fields',
@@ -72,7 +79,7 @@ const PROBLEM_TITLES: Record<number, string> = {
   404: 'No such article, comment or route',
   405: 'Method not allowed (see Allow)',
   406: 'The Accept header allows no JSON',
-  409: 'The same comment already exists',
+  409: 'The same comment already exists, or the first request with this Idempotency-Key is still running',
   413: 'The body is too large',
   415: 'Not application/json',
   422: 'A field is invalid (errors, in Arabic, by field), or an Idempotency-Key was reused',
@@ -250,16 +257,38 @@ export function buildOpenApi(version: string): Json {
           tags: ['Moderation'],
           summary: 'Change its status (recorded in the audit log, with X-Moderator if given)',
           security: admin,
-          parameters: [id, { name: 'X-Moderator', in: 'header', required: false, schema: { type: 'string', maxLength: 100 } }],
+          parameters: [id, moderator],
           requestBody: { required: true, ...jsonBody(input(moderationPatchSchema), 'The new status', { status: 'approved' }) },
-          responses: { 200: jsonBody(ref('AdminComment'), 'The comment after the change'), ...problems(401, 404, 415, 422, 503) },
+          responses: {
+            200: jsonBody(ref('AdminComment'), 'The comment after the change'),
+            ...problems(400, 401, 404, 409, 415, 422, 503),
+          },
         },
         delete: {
           tags: ['Moderation'],
           summary: 'Delete for good; replies move up to its parent',
           security: admin,
+          parameters: [id, moderator],
+          responses: { 204: { description: 'Deleted' }, ...problems(400, 401, 404, 503) },
+        },
+      },
+      '/api/admin/comments/{id}/log': {
+        get: {
+          tags: ['Moderation'],
+          summary: "A comment's moderation log, also after the comment was deleted",
+          security: admin,
           parameters: [id],
-          responses: { 204: { description: 'Deleted' }, ...problems(401, 404, 503) },
+          responses: {
+            200: jsonBody(
+              {
+                type: 'object',
+                required: ['comment_id', 'moderation_log'],
+                properties: { comment_id: { type: 'integer' }, moderation_log: { type: 'array', items: { type: 'object' } } },
+              },
+              'The log, oldest first',
+            ),
+            ...problems(401, 404, 503),
+          },
         },
       },
       '/api/admin/personal-data/export': {
@@ -328,6 +357,7 @@ export function buildOpenApi(version: string): Json {
           responses: {
             303: { description: 'Stored' },
             422: text('text/html', 'The page again, with messages by field'),
+            400: text('text/html', 'The page again: the form body could not be read'),
             ...problems(403, 409, 413, 429),
           },
         },
@@ -341,6 +371,14 @@ export function buildOpenApi(version: string): Json {
         },
       },
       '/search': { get: { tags: ['Pages'], summary: 'Search results page', responses: { 200: text('text/html', 'HTML') } } },
+      '/problems/{name}': {
+        get: {
+          tags: ['Pages'],
+          summary: 'What a problem type (the `type` of an error) means',
+          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' }, example: 'too-fast' }],
+          responses: { 200: text('text/html', 'HTML'), ...problems(404) },
+        },
+      },
       '/robots.txt': {
         get: { tags: ['Feeds and sitemaps'], summary: 'robots.txt', responses: { 200: text('text/plain', 'robots.txt') } },
       },

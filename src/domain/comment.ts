@@ -2,7 +2,7 @@
  * Comments as the rest of the app sees them (storage maps its rows to these), and the moderation rules.
  * Pure: no I/O, so the rules are tested on their own.
  */
-import { foldArabic } from '../text/arabic.ts';
+import { foldForMatching } from '../text/fold.ts';
 
 /** Where a comment stands. Only `approved` comments are ever public. */
 export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
@@ -63,7 +63,7 @@ export interface ModerationVars {
 const wordList = (value = ''): string[] =>
   value
     .split(/[\n,،]/)
-    .map(foldArabic)
+    .map(foldForMatching)
     .filter((word) => word !== '');
 
 const wholeNumber = (value: string | undefined, fallback: number): number =>
@@ -114,11 +114,11 @@ const LINK = /(?:https?:\/\/|www\.)/gi;
 
 /**
  * Decides a new comment's status, WordPress's way: disallowed words → spam; then 2+ links, a moderation word or
- * the mode hold it; otherwise it is approved. Words match after Arabic folding, in name, email, website and body.
+ * the mode hold it; otherwise it is approved. Words match after foldForMatching, in name, email, website and body.
  */
 export function moderate(input: ModerationInput, settings: ModerationSettings): ModerationDecision {
   if (input.honeypot) return { status: 'spam', reason: 'honeypot' };
-  const haystack = foldArabic([input.name, input.email, input.url ?? '', input.body].join('\n'));
+  const haystack = foldForMatching([input.name, input.email, input.url ?? '', input.body].join('\n'));
   if (settings.disallowedWords.some((word) => haystack.includes(word))) return { status: 'spam', reason: 'disallowed-word' };
   const links = [input.body, input.url ?? ''].join('\n').match(LINK)?.length ?? 0;
   if (settings.maxLinks > 0 && links >= settings.maxLinks) return { status: 'pending', reason: 'links' };

@@ -1,5 +1,6 @@
 /**
- * One URL per resource: GET and HEAD on a non-canonical path answer 301 to the canonical one.
+ * One URL per resource: a request on a non-canonical path is redirected to the canonical one, 301 for GET and HEAD,
+ * 308 for every other method (which keeps the method and the body, so a comment posted there is not lost).
  * Canonical means no trailing slash, no empty segments, NFC text, and upper-case percent-encoding,
  * so `/articles/ليبيا/` typed by a reader, an NFD slug from macOS, and `%d9%84` all land on one URL.
  */
@@ -23,13 +24,13 @@ export function canonicalPath(rawPath: string): string | null {
   return `/${segments.join('/')}`;
 }
 
-/** Redirects GET/HEAD requests on non-canonical paths; a path that is not valid percent-encoding is a 400. */
+/** Redirects requests on non-canonical paths; a path that is not valid percent-encoding is a 400. */
 export const canonicalUrls = (): MiddlewareHandler =>
   async function canonicalUrls(c, next) {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const url = new URL(c.req.url);
     const canonical = canonicalPath(url.pathname);
     if (canonical === null) throw new ProblemError(400, 'The path is not valid percent-encoded UTF-8.');
-    if (canonical !== url.pathname) return c.redirect(`${canonical}${url.search}`, 301);
-    return next();
+    if (canonical === url.pathname) return next();
+    const safe = c.req.method === 'GET' || c.req.method === 'HEAD';
+    return c.redirect(`${canonical}${url.search}`, safe ? 301 : 308);
   };

@@ -1,6 +1,7 @@
 /**
  * The author's preview of a held comment: a signed cookie, scoped to the article's path, that lets only this
- * browser see its own pending comments for 10 minutes. Pages that use it are never cached publicly.
+ * browser see its own pending comments for 10 minutes. Pages that use it are never cached publicly. Signed with
+ * COOKIE_SIGNING_SECRET; without it no preview is offered (the comment is still held and stored).
  */
 import type { Context } from 'hono';
 import { getSignedCookie, setSignedCookie } from 'hono/cookie';
@@ -12,7 +13,8 @@ const COOKIE = 'minbar_preview';
 export const PREVIEW_SECONDS = 600;
 const MAX_IDS = 10;
 
-const secretOf = (c: Context<AppEnv>) => (c.env.IP_HASH_SECRET ? `${c.env.IP_HASH_SECRET}:preview-cookie` : null);
+// A key of its own: knowing (or rotating) the IP hash key must not forge or invalidate cookies, and back.
+const secretOf = (c: Context<AppEnv>) => c.env.COOKIE_SIGNING_SECRET || null;
 
 /** Ids of held comments this browser may see on this article (empty when none or expired). */
 export async function readPreviewIds(c: Context<AppEnv>): Promise<number[]> {

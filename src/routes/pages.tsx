@@ -7,13 +7,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ArticleDocument } from '../domain/article.ts';
-import { readModerationSettings } from '../domain/comment.ts';
+import { commentsOpen, readModerationSettings } from '../domain/comment.ts';
 import { paginate } from '../domain/pagination.ts';
 import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../errors.tsx';
 import { notModified, versionTag } from '../http/caching.ts';
 import { identifyClient } from '../http/client.ts';
-import { MAX_JSON_BYTES } from '../http/json-body.ts';
 import { negotiate } from '../http/negotiate.ts';
 import { addPreviewId } from '../http/preview-cookie.ts';
 import { publishCommentEvent } from '../services/comment-events.ts';
@@ -21,15 +20,18 @@ import { checkRateLimit, type SubmitOutcome, submitComment } from '../services/s
 import { getArticleIndex } from '../storage/articles.ts';
 import { articlePath } from '../urls.ts';
 import { articlePageQuerySchema, pageQuerySchema } from '../validation/article-query.ts';
-import { parseCommentInput } from '../validation/comment.ts';
+import { COMMENT_MAX_BYTES, COMMENT_MESSAGES, parseCommentInput } from '../validation/comment.ts';
 import { validate } from '../validation/validate.ts';
 import { ArticleListPage } from '../views/article-list-page.tsx';
 import { ArticlePage } from '../views/article-page.tsx';
 import { refusalMessage } from '../views/comment-messages.ts';
-import type { CommentField, CommentFormState } from '../views/components/comment-form.tsx';
+import { type CommentField, type CommentFormState, EMPTY_FORM } from '../views/components/comment-form.tsx';
 import { requireArticle, sendArticleJson } from './api/articles.ts';
 import { REFUSALS } from './api/comments.ts';
 import { articleCommentsState, loadArticleComments } from './article-comments.ts';
+
+/** Shown when the form's body cannot be read (a broken multipart or urlencoded body): nothing typed could be kept. */
+const UNREADABLE_FORM = 'تعذّر قراءة التعليق المرسَل. أعد كتابته وأرسله مرة أخرى.';
 
 /** Teasers per list page. */
 const PAGE_SIZE = 20;
@@ -102,7 +104,10 @@ const pages = new Hono<AppEnv>()
       // The author's own held comment may be on this page: for their eyes only, never in a shared cache.
       c.header('Cache-Control', 'private, no-store');
     } else {
-      const cached = notModified(c, versionTag(c, article.hash, 'html', version, replyto ?? '', comments_after ?? ''));
+      // Whether the form is open is part of the version: a page whose comments closed since is not "not modified".
+      const open = commentsOpen(article, readModerationSettings(c.env), new Date());
+      const tag = versionTag(c, article.hash, 'html', version, open ? 'open' : 'closed', replyto ?? '', comments_after ?? '');
+      const cached = notModified(c, tag);
       if (cached) return cached;
     }
     const comments = await loadArticleComments(c, article, {
@@ -119,16 +124,26 @@ const pages = new Hono<AppEnv>()
         origin === new URL(c.req.url).origin || origin === new URL((c.env as AppEnv['Bindings']).SITE_URL).origin,
     }),
     bodyLimit({
-      maxSize: MAX_JSON_BYTES,
-      onError: () => {
-        throw new ProblemError(413, 'The comment is too large to send.');
-      },
+      maxSize: COMMENT_MAX_BYTES,
+      // Sized so any comment within its character limits fits; beyond that, say the limit in characters.
+      onError: async (c) =>
+        renderFailedForm(
+          c,
+          await requireArticle(c, c.req.param('slug') ?? ''),
+          { ...EMPTY_FORM, alert: COMMENT_MESSAGES.bodyTooLong },
+          413,
+        ),
     }),
     async (c) => {
       const client = await identifyClient(c);
-      const limited = await checkRateLimit(c.env.COMMENT_LIMITER, client.ipHash);
       const article = await requireArticle(c, c.req.param('slug'));
-      const body = await c.req.parseBody();
+      let body: Awaited<ReturnType<typeof c.req.parseBody>>;
+      try {
+        body = await c.req.parseBody();
+      } catch {
+        return renderFailedForm(c, article, { ...EMPTY_FORM, alert: UNREADABLE_FORM }, 400);
+      }
+      const limited = await checkRateLimit(c.env.COMMENT_LIMITER, client.ipHash);
       const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
       const values = Object.fromEntries(FORM_FIELDS.map((name) => [name, field(name)])) as CommentFormState['values'];
       const parentText = values.parent_id ?? '';

@@ -11,7 +11,7 @@ import {
   removeClientData,
   trashStalePending,
 } from '../storage/retention.ts';
-import { IDEMPOTENCY_HOURS } from './submit-comment.ts';
+import { IDEMPOTENCY_HOURS } from './idempotency.ts';
 
 /** What one run did. */
 export interface RetentionReport {

@@ -45,7 +45,8 @@ export async function search(db: Db, index: ArticleIndex, query: string, page: n
         title: hit.kind === 'article' ? article.title : `تعليق على: ${article.title}`,
         path: hit.kind === 'article' ? articlePath(article.slug) : `${articlePath(article.slug)}#comment-${hit.ref}`,
         category: article.category,
-        published_at: article.published_at,
+        // A comment's own date, not its article's.
+        published_at: hit.createdAt ?? article.published_at,
         snippet: snippet(hit.original, query),
       },
     ];

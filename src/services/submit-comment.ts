@@ -1,28 +1,19 @@
 /**
- * The one path a new comment takes, from the JSON API and from the form alike: idempotent replay, open/closed,
- * rate limit and flood control, the parent check, moderation, and one transactional insert.
+ * The one path a new comment takes, from the JSON API and from the form alike: open/closed and the parent check
+ * first (they do not depend on timing, so they win over flood control), then flood control, moderation, and one
+ * transactional insert. Idempotent replay happens before this (services/idempotency.ts).
  * It returns an outcome; each route turns it into its own answer (problem+json or the Arabic page).
  */
 
 import { sha256Hex } from '../crypto.ts';
 import type { ArticleDocument } from '../domain/article.ts';
 import { commentsOpen, MAX_DEPTH, type ModerationSettings, moderate, type PublicComment } from '../domain/comment.ts';
-import {
-  type Db,
-  getApprovedComment,
-  getComment,
-  getIdempotentResponse,
-  hasApprovedComment,
-  insertComment,
-  lastCommentSince,
-} from '../storage/comments.ts';
-import { foldArabic } from '../text/arabic.ts';
+import { type Db, getApprovedComment, hasApprovedComment, insertComment, lastCommentSince } from '../storage/comments.ts';
+import { foldForMatching } from '../text/fold.ts';
 import type { CommentInput } from '../validation/comment.ts';
 
 /** Seconds within which a second comment from the same IP or email is refused, as WordPress's flood check. */
 export const FLOOD_SECONDS = 15;
-/** How long an Idempotency-Key is remembered. */
-export const IDEMPOTENCY_HOURS = 24;
 /** Characters of the user agent kept. */
 const USER_AGENT_LIMIT = 254;
 
@@ -36,38 +27,33 @@ export interface SubmitContext {
   now: Date;
   /** The honeypot field was filled. */
   honeypot: boolean;
-  idempotency?: { key: string; requestFingerprint: string };
+  /** A claimed Idempotency-Key, and the first response body to keep under it (given the comment when approved). */
+  idempotency?: { key: string; responseBody: (approved: PublicComment | null) => string };
   /** Called once when a new comment is held for moderation (not for spam, honeypot hits or replays). */
   onHeld?: (id: number) => void;
 }
 
 /** Why a comment was not stored. */
-export type RefusalReason = 'closed' | 'invalid-parent' | 'duplicate' | 'too-fast' | 'rate-limited' | 'idempotency-mismatch';
+export type RefusalReason =
+  | 'closed'
+  | 'invalid-parent'
+  | 'duplicate'
+  | 'too-fast'
+  | 'rate-limited'
+  | 'idempotency-mismatch'
+  | 'idempotency-in-progress';
 
 /** What happened to a submission. */
 export type SubmitOutcome =
-  | { kind: 'stored'; id: number; approved: PublicComment | null; httpStatus: 201 | 202; replayed: boolean }
+  | { kind: 'stored'; id: number; approved: PublicComment | null; httpStatus: 201 | 202 }
   | { kind: 'refused'; reason: RefusalReason; retryAfter?: number };
 
-const refused = (reason: RefusalReason, retryAfter?: number): SubmitOutcome => ({
+/** A refusal, with the seconds to wait when waiting helps. */
+export const refused = (reason: RefusalReason, retryAfter?: number): Extract<SubmitOutcome, { kind: 'refused' }> => ({
   kind: 'refused',
   reason,
   ...(retryAfter ? { retryAfter } : {}),
 });
-
-async function replay(
-  db: Db,
-  article: ArticleDocument,
-  key: string,
-  fingerprint: string,
-  since: string,
-): Promise<SubmitOutcome | null> {
-  const first = await getIdempotentResponse(db, key, since);
-  if (!first) return null;
-  if (first.requestFingerprint !== fingerprint) return refused('idempotency-mismatch');
-  const approved = first.responseStatus === 201 ? await getApprovedComment(db, article.slug, first.commentId) : null;
-  return { kind: 'stored', id: first.commentId, approved, httpStatus: approved ? 201 : 202, replayed: true };
-}
 
 /** Seconds a rate-limited client is asked to wait (the limiter's period). */
 const RATE_LIMIT_PERIOD = 60;
@@ -85,34 +71,33 @@ export async function checkRateLimit(limiter: RateLimit | undefined, ipHash: str
 export async function submitComment(article: ArticleDocument, input: CommentInput, ctx: SubmitContext): Promise<SubmitOutcome> {
   const { db, now } = ctx;
   const since = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString();
-  const idempotencySince = since(IDEMPOTENCY_HOURS * 3600);
 
-  if (ctx.idempotency) {
-    const previous = await replay(db, article, ctx.idempotency.key, ctx.idempotency.requestFingerprint, idempotencySince);
-    if (previous) return previous;
-  }
   if (!commentsOpen(article, ctx.settings, now)) return refused('closed');
-
-  const last = await lastCommentSince(db, ctx.ipHash, input.email, since(FLOOD_SECONDS));
-  if (last) return refused('too-fast', Math.max(1, Math.ceil(FLOOD_SECONDS - (now.getTime() - Date.parse(last)) / 1000)));
 
   let depth = 1;
   const parentId = input.parent_id ?? null;
   if (parentId !== null) {
-    const parent = await getComment(db, parentId);
-    if (!parent || parent.articleSlug !== article.slug || parent.status !== 'approved' || parent.depth >= MAX_DEPTH)
-      return refused('invalid-parent');
+    // Only a comment readers can see can be replied to (approved, and its whole ancestry too).
+    const parent = await getApprovedComment(db, article.slug, parentId);
+    if (!parent || parent.depth >= MAX_DEPTH) return refused('invalid-parent');
     depth = parent.depth + 1;
   }
 
+  const last = await lastCommentSince(db, ctx.ipHash, input.email, since(FLOOD_SECONDS));
+  if (last) return refused('too-fast', Math.max(1, Math.ceil(FLOOD_SECONDS - (now.getTime() - Date.parse(last)) / 1000)));
+
   const url = input.url || null;
-  const knownAuthor = ctx.settings.mode === 'first' && (await hasApprovedComment(db, input.email));
+  const knownAuthor = ctx.settings.mode === 'first' && (await hasApprovedComment(db, input.email, input.name));
   const decision = moderate(
     { name: input.name, email: input.email, url, body: input.body, honeypot: ctx.honeypot, knownAuthor },
     ctx.settings,
   );
   const httpStatus = decision.status === 'approved' ? 201 : 202;
   const createdAt = now.toISOString();
+  const approved = (id: number): PublicComment | null =>
+    decision.status === 'approved'
+      ? { id, parentId, depth, authorName: input.name, authorUrl: url, body: input.body, createdAt }
+      : null;
   const result = await insertComment(db, {
     articleSlug: article.slug,
     parentId,
@@ -121,27 +106,24 @@ export async function submitComment(article: ArticleDocument, input: CommentInpu
     authorEmail: input.email,
     authorUrl: url,
     body: input.body,
-    bodyFingerprint: await sha256Hex(foldArabic(input.body)),
+    bodyFingerprint: await sha256Hex(foldForMatching(input.body)),
     status: decision.status,
     createdAt,
     ipHash: ctx.ipHash,
     userAgent: [...ctx.userAgent].slice(0, USER_AGENT_LIMIT).join(''),
     ...(ctx.idempotency
-      ? { idempotency: { ...ctx.idempotency, responseStatus: httpStatus, expiredBefore: idempotencySince } }
+      ? {
+          idempotency: {
+            key: ctx.idempotency.key,
+            responseStatus: httpStatus,
+            // The id is not known yet: storage puts the new one in place of this 0.
+            responseBody: ctx.idempotency.responseBody(approved(0)),
+          },
+        }
       : {}),
   });
 
-  if ('conflict' in result) {
-    if (result.conflict === 'duplicate') return refused('duplicate');
-    // Another request with the same key won the race: answer with its response.
-    const previous =
-      ctx.idempotency && (await replay(db, article, ctx.idempotency.key, ctx.idempotency.requestFingerprint, idempotencySince));
-    return previous || refused('duplicate');
-  }
+  if ('conflict' in result) return refused(result.conflict);
   if (decision.status === 'pending') ctx.onHeld?.(result.id);
-  const approved: PublicComment | null =
-    decision.status === 'approved'
-      ? { id: result.id, parentId, depth, authorName: input.name, authorUrl: url, body: input.body, createdAt }
-      : null;
-  return { kind: 'stored', id: result.id, approved, httpStatus, replayed: false };
+  return { kind: 'stored', id: result.id, approved: approved(result.id), httpStatus };
 }

@@ -24,3 +24,14 @@ export const FEED_KEY_PREFIX = 'v1:feed:';
  */
 export const feedKey = (categorySlug?: string): string =>
   categorySlug === undefined ? `${FEED_KEY_PREFIX}all` : `${FEED_KEY_PREFIX}category:${categorySlug}`;
+
+/** Workers KV refuses keys longer than this many bytes (UTF-8). */
+export const KV_KEY_MAX_BYTES = 512;
+
+/**
+ * Whether `key` can name anything in KV: at most 512 UTF-8 bytes, and not `.` or `..`. A slug from a URL that
+ * cannot fit names no article, so the caller answers 404 instead of letting KV throw.
+ * @example kvKeyFits(articleKey('x'.repeat(600))) // false
+ */
+export const kvKeyFits = (key: string): boolean =>
+  key !== '.' && key !== '..' && new TextEncoder().encode(key).byteLength <= KV_KEY_MAX_BYTES;

@@ -3,6 +3,8 @@
  * snake_case rows never leave this file. Writes that belong together are one batch (one transaction).
  */
 import type { Comment, CommentStatus, PublicComment } from '../domain/comment.ts';
+import { foldForMatching } from '../text/fold.ts';
+import { completeIdempotencyKey } from './idempotency.ts';
 import { indexComment, unindexComment } from './search.ts';
 
 /** A D1 database or a session on it (reads that must see the reader's own writes). */
@@ -60,6 +62,24 @@ const bumpVersion = (db: Db, slug: string) =>
     )
     .bind(slug);
 
+/**
+ * Recomputes which comments of an article readers can see (the `visible` column): approved, with every ancestor
+ * approved. Part of every batch that changes a status or a parent, so lists, counts, feeds, search and single reads
+ * all follow one rule.
+ */
+export const refreshVisibility = (db: Db, slug: string) =>
+  db
+    .prepare(
+      `WITH RECURSIVE shown (id) AS (
+         SELECT id FROM comments WHERE article_slug = ?1 AND parent_id IS NULL AND status = 'approved'
+         UNION ALL
+         SELECT c.id FROM comments c JOIN shown s ON c.parent_id = s.id WHERE c.status = 'approved'
+       )
+       UPDATE comments SET visible = (id IN (SELECT id FROM shown))
+       WHERE article_slug = ?1 AND visible <> (id IN (SELECT id FROM shown))`,
+    )
+    .bind(slug);
+
 /** Version of an article's visible comments; changes whenever one appears, changes or disappears. */
 export async function getCommentsVersion(db: Db, slug: string): Promise<number> {
   return (
@@ -67,11 +87,11 @@ export async function getCommentsVersion(db: Db, slug: string): Promise<number> 
   );
 }
 
-/** Number of approved comments of an article. */
+/** Number of comments of an article readers can see (approved, and every ancestor approved). */
 export async function countApproved(db: Db, slug: string): Promise<number> {
   return (
     (await db
-      .prepare("SELECT count(*) AS n FROM comments WHERE article_slug = ?1 AND status = 'approved'")
+      .prepare('SELECT count(*) AS n FROM comments WHERE article_slug = ?1 AND visible = 1')
       .bind(slug)
       .first<number>('n')) ?? 0
   );
@@ -92,17 +112,17 @@ export async function listApprovedThreads(db: Db, slug: string, afterId: number,
       .prepare(
         `WITH RECURSIVE roots AS (
            SELECT id FROM comments
-           WHERE article_slug = ?1 AND status = 'approved' AND parent_id IS NULL AND id > ?2
+           WHERE article_slug = ?1 AND visible = 1 AND parent_id IS NULL AND id > ?2
            ORDER BY id LIMIT ?3
          ), thread (id) AS (
            SELECT id FROM roots
            UNION ALL
-           SELECT c.id FROM comments c JOIN thread t ON c.parent_id = t.id WHERE c.status = 'approved'
+           SELECT c.id FROM comments c JOIN thread t ON c.parent_id = t.id WHERE c.visible = 1
          )
          SELECT ${PUBLIC_COLUMNS} FROM comments WHERE id IN (SELECT id FROM thread) ORDER BY id`,
       )
       .bind(slug, afterId, limit + 1),
-    db.prepare("SELECT count(*) AS n FROM comments WHERE article_slug = ?1 AND status = 'approved'").bind(slug),
+    db.prepare('SELECT count(*) AS n FROM comments WHERE article_slug = ?1 AND visible = 1').bind(slug),
   ]);
   const rows = page?.results ?? [];
   const rootIds = rows.filter((r) => r.parent_id === null).map((r) => r.id);
@@ -118,10 +138,10 @@ export async function listApprovedThreads(db: Db, slug: string, afterId: number,
   return { comments, nextCursor, total: total?.results[0]?.n ?? 0 };
 }
 
-/** An approved comment of an article, or null. */
+/** A comment of an article readers can see (approved, with every ancestor approved), or null. */
 export async function getApprovedComment(db: Db, slug: string, id: number): Promise<PublicComment | null> {
   const row = await db
-    .prepare(`SELECT ${PUBLIC_COLUMNS} FROM comments WHERE id = ?1 AND article_slug = ?2 AND status = 'approved'`)
+    .prepare(`SELECT ${PUBLIC_COLUMNS} FROM comments WHERE id = ?1 AND article_slug = ?2 AND visible = 1`)
     .bind(id, slug)
     .first<PublicRow>();
   return row ? toPublic(row) : null;
@@ -160,31 +180,18 @@ export async function lastCommentSince(db: Db, ipHash: string, email: string, si
     .first<string>('at');
 }
 
-/** Whether this email already has an approved comment (WordPress's "comment author must have a previously approved comment"). */
-export async function hasApprovedComment(db: Db, email: string): Promise<boolean> {
-  const row = await db
-    .prepare("SELECT 1 AS yes FROM comments WHERE author_email = ?1 COLLATE NOCASE AND status = 'approved' LIMIT 1")
+/**
+ * Whether this name and email already have an approved comment: WordPress's "comment author must have a previously
+ * approved comment", which asks for the same name and the same email. The email matches in any case, the name after
+ * foldForMatching (so tashkeel or an invisible character neither helps nor hurts).
+ */
+export async function hasApprovedComment(db: Db, email: string, name: string): Promise<boolean> {
+  const { results } = await db
+    .prepare("SELECT DISTINCT author_name FROM comments WHERE author_email = ?1 COLLATE NOCASE AND status = 'approved' LIMIT 100")
     .bind(email)
-    .first();
-  return row !== null;
-}
-
-/** What the idempotency record of a first response holds. */
-export interface IdempotentResponse {
-  requestFingerprint: string;
-  commentId: number;
-  responseStatus: 201 | 202;
-}
-
-/** The first response recorded under an Idempotency-Key after `since`, or null. */
-export async function getIdempotentResponse(db: Db, key: string, since: string): Promise<IdempotentResponse | null> {
-  const row = await db
-    .prepare('SELECT request_fingerprint, comment_id, response_status FROM idempotency_keys WHERE key = ?1 AND created_at > ?2')
-    .bind(key, since)
-    .first<{ request_fingerprint: string; comment_id: number; response_status: 201 | 202 }>();
-  return row
-    ? { requestFingerprint: row.request_fingerprint, commentId: row.comment_id, responseStatus: row.response_status }
-    : null;
+    .all<{ author_name: string }>();
+  const wanted = foldForMatching(name);
+  return results.some((row) => foldForMatching(row.author_name) === wanted);
 }
 
 /** A new comment, ready to store: what a Comment will hold, minus what the database assigns. */
@@ -193,12 +200,15 @@ export interface NewComment extends Omit<Comment, 'id' | 'updatedAt' | 'status'>
   status: Exclude<CommentStatus, 'trash'>;
   /** sha-256 of the folded body, for duplicate detection. */
   bodyFingerprint: string;
-  /** The first response to remember under an Idempotency-Key, and the age before which old keys are purged. */
-  idempotency?: { key: string; requestFingerprint: string; responseStatus: 201 | 202; expiredBefore: string };
+  /**
+   * The claimed Idempotency-Key whose record this insert completes with the first response: its status and body,
+   * where a top-level `"id"` is replaced by the new comment's id.
+   */
+  idempotency?: { key: string; responseStatus: 201 | 202; responseBody: string };
 }
 
 /** Why an insert was refused by the database's own constraints. */
-export type InsertConflict = 'duplicate' | 'idempotency-key';
+export type InsertConflict = 'duplicate';
 
 /**
  * Stores a comment, its idempotency record and the article's version bump as one transaction.
@@ -209,8 +219,10 @@ export async function insertComment(db: Db, c: NewComment): Promise<{ id: number
     db
       .prepare(
         `INSERT INTO comments (article_slug, parent_id, depth, author_name, author_email, author_url, body, body_fingerprint,
-           status, created_at, updated_at, ip_hash, user_agent, idempotency_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13) RETURNING id`,
+           status, created_at, updated_at, ip_hash, user_agent, idempotency_key, visible)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13,
+           ?9 = 'approved' AND (?2 IS NULL OR EXISTS (SELECT 1 FROM comments WHERE id = ?2 AND visible = 1)))
+         RETURNING id`,
       )
       .bind(
         c.articleSlug,
@@ -228,29 +240,19 @@ export async function insertComment(db: Db, c: NewComment): Promise<{ id: number
         c.idempotency?.key ?? null,
       ),
   ];
-  if (c.idempotency) {
-    statements.push(db.prepare('DELETE FROM idempotency_keys WHERE created_at <= ?1').bind(c.idempotency.expiredBefore));
-    statements.push(
-      db
-        .prepare(
-          `INSERT INTO idempotency_keys (key, request_fingerprint, comment_id, response_status, created_at)
-           VALUES (?1, ?2, last_insert_rowid(), ?3, ?4)`,
-        )
-        .bind(c.idempotency.key, c.idempotency.requestFingerprint, c.idempotency.responseStatus, c.createdAt),
-    );
-  }
+  if (c.idempotency) statements.push(completeIdempotencyKey(db, c.idempotency));
   if (c.status === 'approved')
     statements.push(bumpVersion(db, c.articleSlug), indexComment(db, { id: null, articleSlug: c.articleSlug, body: c.body }));
   try {
     const [inserted] = await db.batch<{ id: number }>(statements);
     return { id: inserted?.results[0]?.id as number };
   } catch (error) {
-    const message = String((error as Error).message);
-    if (message.includes('UNIQUE') && message.includes('idempotency_keys')) return { conflict: 'idempotency-key' };
-    if (message.includes('UNIQUE')) return { conflict: 'duplicate' };
+    if (isUniqueViolation(error)) return { conflict: 'duplicate' };
     throw error;
   }
 }
+
+const isUniqueViolation = (error: unknown): boolean => String((error as Error).message).includes('UNIQUE');
 
 /** Filters of the moderation queue. */
 export interface ModerationQuery {
@@ -279,24 +281,34 @@ const logChange = (db: Db, id: number, from: string, to: string, actor: string, 
     .prepare('INSERT INTO moderation_log (comment_id, from_status, to_status, actor, at) VALUES (?1, ?2, ?3, ?4, ?5)')
     .bind(id, from, to, actor, at);
 
-/** Sets a comment's status and records who did it, in one transaction. */
+/**
+ * Sets a comment's status and records who did it, in one transaction. Returns `duplicate` (and changes nothing)
+ * when the comment would leave the trash while the same comment was posted again since.
+ */
 export async function setCommentStatus(
   db: Db,
   comment: Comment,
   status: CommentStatus,
   actor: string,
   at: string,
-): Promise<void> {
-  await db.batch([
-    db.prepare('UPDATE comments SET status = ?2, updated_at = ?3 WHERE id = ?1').bind(comment.id, status, at),
-    logChange(db, comment.id, comment.status, status, actor, at),
-    bumpVersion(db, comment.articleSlug),
-    // Only approved comments are searchable.
-    unindexComment(db, comment.id),
-    ...(status === 'approved'
-      ? [indexComment(db, { id: comment.id, articleSlug: comment.articleSlug, body: comment.body })]
-      : []),
-  ]);
+): Promise<{ conflict: InsertConflict } | null> {
+  try {
+    await db.batch([
+      db.prepare('UPDATE comments SET status = ?2, updated_at = ?3 WHERE id = ?1').bind(comment.id, status, at),
+      logChange(db, comment.id, comment.status, status, actor, at),
+      bumpVersion(db, comment.articleSlug),
+      refreshVisibility(db, comment.articleSlug),
+      // Approved comments are indexed; search shows those readers can see.
+      unindexComment(db, comment.id),
+      ...(status === 'approved'
+        ? [indexComment(db, { id: comment.id, articleSlug: comment.articleSlug, body: comment.body })]
+        : []),
+    ]);
+    return null;
+  } catch (error) {
+    if (isUniqueViolation(error)) return { conflict: 'duplicate' };
+    throw error;
+  }
 }
 
 /**
@@ -315,8 +327,12 @@ export async function deleteComment(db: Db, comment: Comment, actor: string, at:
            ) SELECT id FROM sub)`,
       )
       .bind(comment.id),
-    db.prepare('UPDATE comments SET parent_id = ?2 WHERE parent_id = ?1').bind(comment.id, comment.parentId),
+    // The parent as stored now, not as read before: a concurrent delete may have moved this comment up already.
+    db
+      .prepare('UPDATE comments SET parent_id = (SELECT parent_id FROM comments WHERE id = ?1) WHERE parent_id = ?1')
+      .bind(comment.id),
     db.prepare('DELETE FROM comments WHERE id = ?1').bind(comment.id),
+    refreshVisibility(db, comment.articleSlug),
     unindexComment(db, comment.id),
     logChange(db, comment.id, comment.status, 'deleted', actor, at),
     bumpVersion(db, comment.articleSlug),
@@ -335,10 +351,10 @@ export async function getModerationLog(
   return results;
 }
 
-/** The newest approved comments of an article (for its comments feed). */
+/** The newest comments of an article readers can see (for its comments feed). */
 export async function listRecentApproved(db: Db, slug: string, limit: number): Promise<PublicComment[]> {
   const { results } = await db
-    .prepare(`SELECT ${PUBLIC_COLUMNS} FROM comments WHERE article_slug = ?1 AND status = 'approved' ORDER BY id DESC LIMIT ?2`)
+    .prepare(`SELECT ${PUBLIC_COLUMNS} FROM comments WHERE article_slug = ?1 AND visible = 1 ORDER BY id DESC LIMIT ?2`)
     .bind(slug, limit)
     .all<PublicRow>();
   return results.map(toPublic);

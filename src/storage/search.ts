@@ -13,7 +13,17 @@ export interface SearchHit {
   articleSlug: string;
   /** Original (unfolded) text, for the snippet. */
   original: string;
+  /** When the comment was written (comments only). */
+  createdAt: string | null;
 }
+
+/**
+ * The hits readers may see: articles, and comments that are visible (approved with every ancestor approved). The
+ * join is by primary key per hit, so its cost follows the matches, not the archive.
+ */
+const VISIBLE_HITS = `FROM search_index LEFT JOIN comments c
+  ON search_index.kind = 'comment' AND c.id = CAST(search_index.ref AS INTEGER)
+  WHERE search_index MATCH ?1 AND (search_index.kind = 'article' OR c.visible = 1)`;
 
 /** Title matches weigh ten times body matches. */
 const RANK = 'bm25(search_index, 10.0, 1.0, 0.0, 0.0, 0.0, 0.0)';
@@ -30,14 +40,16 @@ export async function searchIndex(
     ref: string;
     article_slug: string;
     original: string;
+    created_at: string | null;
     n?: number;
   }>([
     db
       .prepare(
-        `SELECT kind, ref, article_slug, original FROM search_index WHERE search_index MATCH ?1 ORDER BY ${RANK} LIMIT ?2 OFFSET ?3`,
+        `SELECT search_index.kind AS kind, ref, search_index.article_slug AS article_slug, original, c.created_at AS created_at
+         ${VISIBLE_HITS} ORDER BY ${RANK} LIMIT ?2 OFFSET ?3`,
       )
       .bind(match, limit, offset),
-    db.prepare('SELECT count(*) AS n FROM search_index WHERE search_index MATCH ?1').bind(match),
+    db.prepare(`SELECT count(*) AS n ${VISIBLE_HITS}`).bind(match),
   ]);
   return {
     hits: (page?.results ?? []).map((r) => ({
@@ -45,6 +57,7 @@ export async function searchIndex(
       ref: String(r.ref),
       articleSlug: r.article_slug,
       original: r.original,
+      createdAt: r.created_at,
     })),
     total: count?.results[0]?.n ?? 0,
   };

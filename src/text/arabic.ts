@@ -5,8 +5,10 @@
 
 /** Tashkeel (harakat, tanween, shadda, sukun, dagger alef), Quranic annotation marks and tatweel. */
 const MARKS_AND_TATWEEL = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/g;
-/** Bidi embedding, override and isolate controls: in a name they could reorder the text around it. */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+/** Bidi controls (marks LRM/RLM/ALM, embeddings, overrides, isolates): in a name they could reorder the text around it. */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** Noncharacters (U+FDD0–FDEF, U+FFFE, U+FFFF and the last two of every plane): never text, and XML forbids some. */
+const NONCHARACTERS = /\p{Noncharacter_Code_Point}/gu;
 /** C0/C1 control characters except tab and line feed. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is this pattern's job
 const CONTROLS_BUT_TAB_LF = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
@@ -34,19 +36,34 @@ const LETTERS = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
 const INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
 /**
- * A reader's name as stored: NFC, no control or bidi control characters, single spaces, trimmed.
+ * A reader's name as stored: NFC, no control, bidi control (LRM/RLM/ALM included) or noncharacters, single spaces,
+ * trimmed.
  * @example cleanName(' \u202Eأحمد\u202C  علي ') // 'أحمد علي'
  */
 export function cleanName(text: string): string {
-  return text.normalize('NFC').replace(ALL_CONTROLS, ' ').replace(BIDI_CONTROLS, '').replace(/\s+/g, ' ').trim();
+  return text
+    .toWellFormed()
+    .normalize('NFC')
+    .replace(ALL_CONTROLS, ' ')
+    .replace(BIDI_CONTROLS, '')
+    .replace(NONCHARACTERS, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
- * A comment body as stored: NFC, line breaks as \n, no control characters but tab and line feed, trimmed.
+ * A comment body as stored: NFC, line breaks as \n, no control characters but tab and line feed, no noncharacters
+ * (U+FFFE, U+FFFF…) and no lone surrogates, trimmed.
  * Everything else is kept exactly as typed (it is always shown as escaped text).
  */
 export function cleanBody(text: string): string {
-  return text.normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_TAB_LF, '').trim();
+  return text
+    .toWellFormed()
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROLS_BUT_TAB_LF, '')
+    .replace(NONCHARACTERS, '')
+    .trim();
 }
 
 /**

@@ -3,7 +3,7 @@
  * attached prefixes meet. SQLite's FTS5 tokenizer knows none of this (vowel marks split its words, and أ/ا, ة/ه
  * never match), so Minbar hands FTS5 words that are already folded and lightly stemmed.
  */
-import { foldArabic } from './arabic.ts';
+import { foldForMatching } from './fold.ts';
 
 /** Attached prefixes removed from the start of a folded word, longest first: conjunction/preposition + article. */
 const PREFIXES = ['وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
@@ -23,12 +23,12 @@ export function searchStem(word: string): string {
 }
 
 /**
- * The search terms of a text: folded (tashkeel, tatweel, alef and hamza forms, ta marbuta, alef maqsura, Persian
+ * The search terms of a text: folded by foldForMatching (compatibility forms, invisible characters, tashkeel, tatweel, alef and hamza forms, ta marbuta, alef maqsura, Persian
  * letters, Arabic-Indic digits), split into words, each stemmed.
  * @example searchTerms('وتُرْكِيـــا والليبية') // ['تركيا', 'ليبيه']
  */
 export function searchTerms(text: string): string[] {
-  return (foldArabic(text).match(WORD) ?? []).map(searchStem);
+  return (foldForMatching(text).match(WORD) ?? []).map(searchStem);
 }
 
 /** Text as the index stores it: its search terms, space-separated. */

@@ -5,10 +5,19 @@
  */
 import * as z from 'zod/mini';
 import { characterCount, cleanBody, cleanName } from '../text/arabic.ts';
+import { hasVisibleText } from '../text/fold.ts';
 import { cursor, fieldErrors, wholeNumber } from './fields.ts';
 
 /** Server limits, also the form's maxlength attributes. */
 export const COMMENT_LIMITS = { name: 245, email: 100, url: 200, body: 65_525 } as const;
+
+/**
+ * Largest request body a comment may arrive in, sized from the character limits: one character costs at most 12
+ * bytes on the wire (a 4-byte UTF-8 character percent-encoded in a form, or a `\uXXXX\uXXXX` pair in JSON; an Arabic
+ * letter costs 6), plus room for field names and a parent id. A comment within its limits is never refused by size.
+ */
+export const COMMENT_MAX_BYTES =
+  (COMMENT_LIMITS.name + COMMENT_LIMITS.email + COMMENT_LIMITS.url + COMMENT_LIMITS.body) * 12 + 16 * 1024;
 
 /** Arabic messages for each failure, by field. */
 export const COMMENT_MESSAGES = {
@@ -29,10 +38,26 @@ const cleaned = (clean: (s: string) => string, required: string, max: number, to
   z.pipe(
     z.pipe(text(required), z.transform(clean)),
     z.string().check(
-      z.minLength(1, required),
+      // Invisible characters alone (zero-width spaces, joiners, soft hyphens…) are not a name or a comment.
+      z.refine(hasVisibleText, required),
       z.refine((s) => characterCount(s) <= max, tooLong),
     ),
   );
+
+/**
+ * A URL as the URL standard serializes it (quotes, spaces, brackets and controls percent-encoded, so it is a valid
+ * href), with the percent-encoded letters of other scripts shown again as letters, as a reader typed them:
+ * `https://ar.wikipedia.org/wiki/ليبيا` stays 33 characters, not 48.
+ */
+const readableUrl = (value: string): string =>
+  new URL(value).href.replace(/(?:%[89A-F][0-9A-F])+/gi, (encoded) => {
+    try {
+      const decoded = decodeURIComponent(encoded);
+      return /^[\p{L}\p{M}\p{N}]+$/u.test(decoded) ? decoded : encoded;
+    } catch {
+      return encoded;
+    }
+  });
 
 const isHttpUrl = (value: string): boolean => {
   try {
@@ -57,17 +82,20 @@ export const commentInputSchema = z.strictObject({
       z.email({ error: COMMENT_MESSAGES.emailInvalid }),
     ),
   ),
-  // Stored as the URL standard serializes it (quotes, spaces and brackets percent-encoded), so it is a valid href.
+  // Counted as typed; stored as a valid href that keeps the reader's letters (readableUrl).
   url: z.optional(
     z.pipe(
       z.pipe(
         text(COMMENT_MESSAGES.urlInvalid),
-        z.transform((s) => s.trim()),
+        z.transform((s) => s.normalize('NFC').trim()),
       ),
       z.pipe(
-        z.string().check(z.refine((s) => s === '' || isHttpUrl(s), COMMENT_MESSAGES.urlInvalid)),
+        z.string().check(
+          z.refine((s) => characterCount(s) <= COMMENT_LIMITS.url, { message: COMMENT_MESSAGES.urlTooLong, abort: true }),
+          z.refine((s) => s === '' || isHttpUrl(s), COMMENT_MESSAGES.urlInvalid),
+        ),
         z.pipe(
-          z.transform((s: string) => (s === '' ? '' : new URL(s).href)),
+          z.transform((s: string) => (s === '' ? '' : readableUrl(s))),
           z.string().check(z.refine((s) => characterCount(s) <= COMMENT_LIMITS.url, COMMENT_MESSAGES.urlTooLong)),
         ),
       ),

@@ -17,6 +17,7 @@ export function refusalMessage(reason: RefusalReason, retryAfter = 60): string {
     case 'rate-limited':
       return 'أرسلت تعليقات كثيرة في وقت قصير. انتظر دقيقة ثم أعد الإرسال.';
     case 'idempotency-mismatch':
+    case 'idempotency-in-progress':
       return 'تعذّر إرسال التعليق. أعد المحاولة.';
   }
 }

@@ -7,7 +7,7 @@ import type { PublicComment } from '../domain/comment.ts';
 import { absoluteUrl, articlePath, categoryPath } from '../urls.ts';
 import { FEED_FORMATS, type FeedFormat } from './feed-formats.ts';
 import { SITE_NAME } from './layout.tsx';
-import { xml } from './xml.ts';
+import { rssText, xml } from './xml.ts';
 
 /** Content-Type of a feed response. */
 export const feedContentType = (format: FeedFormat): string => `${FEED_FORMATS[format].type}; charset=UTF-8`;
@@ -19,6 +19,7 @@ export interface FeedItem {
   title: string;
   /** HTML content (escaped by each format as it requires). */
   html: string;
+  /** Plain text (never HTML): RSS carries it as escaped HTML, Atom as text. */
   summary?: string;
   published: string;
   updated: string;
@@ -44,13 +45,14 @@ function rss(feed: Feed): string {
   const items = feed.items.map(
     (item) =>
       '  <item>\n' +
-      `    <title>${xml(item.title)}</title>\n` +
+      `    <title>${rssText(item.title)}</title>\n` +
       `    <link>${xml(item.url)}</link>\n` +
       `    <guid isPermaLink="true">${xml(item.id)}</guid>\n` +
       `    <pubDate>${rfc822(item.published)}</pubDate>\n` +
-      item.categories.map((c) => `    <category>${xml(c)}</category>\n`).join('') +
-      item.authors.map((a) => `    <dc:creator>${xml(a)}</dc:creator>\n`).join('') +
-      `    <description>${xml(item.summary ?? item.html)}</description>\n` +
+      item.categories.map((c) => `    <category>${rssText(c)}</category>\n`).join('') +
+      item.authors.map((a) => `    <dc:creator>${rssText(a)}</dc:creator>\n`).join('') +
+      // RSS description is HTML carried in XML: plain text is escaped for HTML, then the whole for XML.
+      `    <description>${xml(item.summary === undefined ? item.html : xml(item.summary))}</description>\n` +
       `    <content:encoded>${xml(item.html)}</content:encoded>\n` +
       '  </item>\n',
   );
@@ -58,9 +60,9 @@ function rss(feed: Feed): string {
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">\n' +
     '<channel>\n' +
-    `  <title>${xml(feed.title)}</title>\n` +
+    `  <title>${rssText(feed.title)}</title>\n` +
     `  <link>${xml(feed.homeUrl)}</link>\n` +
-    `  <description>${xml(feed.description)}</description>\n` +
+    `  <description>${xml(xml(feed.description))}</description>\n` +
     '  <language>ar</language>\n' +
     `  <lastBuildDate>${rfc822(feed.updated)}</lastBuildDate>\n` +
     `  <atom:link href="${xml(`${feed.feedBase}.xml`)}" rel="self" type="application/rss+xml"/>\n` +

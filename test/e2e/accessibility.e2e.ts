@@ -35,6 +35,7 @@ const PAGES = [
   ['the 404 page', '/articles/no-such-article'],
   ['the search results page', `/search?q=${encodeURIComponent('تركيا')}`],
   ['the API index page', '/api'],
+  ['a problem type page', '/problems/too-fast'],
 ] as const;
 
 describe.each(VIEWPORTS)('accessibility on a $name', (viewport) => {

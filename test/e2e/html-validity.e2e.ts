@@ -34,6 +34,7 @@ const PAGES: Array<[string, () => Promise<string>]> = [
   ['not-found', () => fetchHtml('/articles/no-such-article')],
   ['search', () => fetchHtml(`/search?q=${encodeURIComponent('أنقرة')}`)],
   ['api-index', () => fetchHtml('/api', { headers: { Accept: 'text/html' } })],
+  ['problem type', () => fetchHtml('/problems/idempotency-in-progress')],
 ];
 
 describe('HTML validity (vnu --Werror)', () => {

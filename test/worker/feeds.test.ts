@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedComment } from './helpers/comments.ts';
+import { findComments, newReader, postComment, seedComment } from './helpers/comments.ts';
 import { attributesOf } from './helpers/html.ts';
 import { ORIGIN, request, SEED_PATH } from './helpers/http.ts';
 
@@ -53,7 +53,9 @@ describe('the site feeds', () => {
 
   it('escapes hostile titles in XML', async () => {
     const rss = await (await request('/feed.xml')).text();
-    expect(rss).toContain('<title>عنوان فيه &lt;script&gt;alert(1)&lt;/script&gt; و &quot;علامات&quot; &amp; رموز</title>');
+    expect(rss).toContain(
+      '<title>عنوان فيه &#x3C;script&#x3E;alert(1)&#x3C;/script&#x3E; و &quot;علامات&quot; &#x26; رموز</title>',
+    );
     expect(rss).not.toContain('<script>');
   });
 
@@ -99,5 +101,28 @@ describe('feed autodiscovery', () => {
       '/feed.xml',
       `${SEED_PATH}/comments/feed.xml`,
     ]);
+  });
+});
+
+describe('feeds with characters XML forbids in what readers typed', () => {
+  // XML 1.0's Char production: anything else makes the whole document not well-formed.
+  const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+  it('stay well-formed: U+FFFE, U+FFFF and controls never reach RSS or Atom (removed at output)', async () => {
+    // Stored directly, as an import or an older version could have stored it, to test the output side.
+    const marker = crypto.randomUUID();
+    await seedComment({ slug: 'benghazi-port', body: `قبل\uFFFE بعد\uFFFF ${marker}\u0001` });
+    for (const format of ['xml', 'atom']) {
+      const feed = await (await request(`/articles/benghazi-port/comments/feed.${format}`)).text();
+      expect(feed).toContain(`قبل بعد ${marker}`);
+      expect(NOT_XML_CHAR.exec(feed)).toBeNull();
+    }
+  });
+
+  it('never store them: the comment cleaner drops noncharacters at input', async () => {
+    const reader = newReader();
+    const body = `نص\uFFFE مع\uFFFF ${crypto.randomUUID()}`;
+    expect((await postComment('/articles/benghazi-port', { name: 'a', email: reader.email, body }, reader)).status).toBe(202);
+    expect((await findComments(body.slice(-36)))[0]?.body).toBe(body.replace(/[\uFFFE\uFFFF]/g, ''));
   });
 });

@@ -13,6 +13,7 @@ import { readJsonBody } from '../../http/json-body.ts';
 import { markQueueSeen } from '../../http/queue-seen.ts';
 import { publishCommentEvent } from '../../services/comment-events.ts';
 import { deleteComment, getComment, getModerationLog, listForModeration, setCommentStatus } from '../../storage/comments.ts';
+import { characterCount, cleanName } from '../../text/arabic.ts';
 import { moderationPatchSchema, moderationQuerySchema } from '../../validation/comment.ts';
 import { fieldErrors } from '../../validation/fields.ts';
 import { validate } from '../../validation/validate.ts';
@@ -21,11 +22,22 @@ import personalData from './admin-personal-data.ts';
 
 /** Names the moderator in the audit log; optional, defaults to "admin". */
 const MODERATOR_HEADER = 'X-Moderator';
+const ACTOR_PREFIX = 'admin:';
+/** The log's actor column holds 100 characters, prefix included. */
+export const MODERATOR_MAX = 100 - ACTOR_PREFIX.length;
 
 const actorOf = (c: Context<AppEnv>): string => {
-  const name = (c.req.header(MODERATOR_HEADER) ?? '').normalize('NFC').trim();
-  return name && name.length <= 100 ? `admin:${name}` : 'admin';
+  const name = cleanName(c.req.header(MODERATOR_HEADER) ?? '');
+  if (characterCount(name) > MODERATOR_MAX)
+    throw new ProblemError(400, `${MODERATOR_HEADER} must be at most ${MODERATOR_MAX} characters.`, {
+      type: 'invalid-parameters',
+      errors: { [MODERATOR_HEADER]: [`must be at most ${MODERATOR_MAX} characters`] },
+    });
+  return name ? `${ACTOR_PREFIX}${name}` : 'admin';
 };
+
+/** A Bearer credential as RFC 6750 writes it; anything else is answered 401 like a wrong token, never 400. */
+const BEARER = /^Bearer +[A-Za-z0-9\-._~+/]+=*$/i;
 
 async function requireComment(c: Context<AppEnv>) {
   const id = c.req.param('id') ?? '';
@@ -39,6 +51,11 @@ const admin = new Hono<AppEnv>()
     const token = c.env.ADMIN_TOKEN;
     if (!token) throw new ProblemError(503, 'The admin API is disabled: set the ADMIN_TOKEN secret to enable it.');
     c.header('Cache-Control', 'no-store');
+    const authorization = c.req.header('Authorization');
+    if (authorization !== undefined && !BEARER.test(authorization))
+      throw new ProblemError(401, 'Send Authorization: Bearer <ADMIN_TOKEN>.', {
+        headers: { 'WWW-Authenticate': 'Bearer realm="minbar-admin", error="invalid_request"' },
+      });
     return bearerAuth({ token, realm: 'minbar-admin' })(c as unknown as Context, next);
   })
   .use(markQueueSeen())
@@ -60,8 +77,17 @@ const admin = new Hono<AppEnv>()
     const comment = await requireComment(c);
     return c.json({ ...adminCommentJson(comment), moderation_log: await getModerationLog(c.get('db'), comment.id) });
   })
+  // The log outlives the comment: a deleted comment's history stays readable.
+  .get('/comments/:id/log', async (c) => {
+    const id = c.req.param('id');
+    const log = /^\d{1,12}$/.test(id) ? await getModerationLog(c.get('db'), Number(id)) : [];
+    if (log.length === 0 && !(/^\d{1,12}$/.test(id) && (await getComment(c.get('db'), Number(id)))))
+      throw new ProblemError(404, `No comment or moderation log has the id "${id}".`);
+    return c.json({ comment_id: Number(id), moderation_log: log });
+  })
   .patch('/comments/:id', async (c) => {
     const raw = await readJsonBody(c);
+    const actor = actorOf(c);
     const comment = await requireComment(c);
     const parsed = z.safeParse(moderationPatchSchema, raw);
     if (!parsed.success)
@@ -70,15 +96,22 @@ const admin = new Hono<AppEnv>()
       });
     const db = c.get('db');
     if (parsed.data.status !== comment.status) {
-      await setCommentStatus(db, comment, parsed.data.status, actorOf(c), new Date().toISOString());
+      const refused = await setCommentStatus(db, comment, parsed.data.status, actor, new Date().toISOString());
+      if (refused)
+        throw new ProblemError(
+          409,
+          `Comment ${comment.id} cannot leave the trash: the same comment (same article, parent, email and text) was posted again since. Delete one of them first.`,
+          { type: 'duplicate-comment' },
+        );
       publishCommentEvent(c.env, c.executionCtx, STATUS_EVENTS[parsed.data.status], comment);
     }
     const updated = await getComment(db, comment.id);
     return c.json(updated ? adminCommentJson(updated) : null);
   })
   .delete('/comments/:id', async (c) => {
+    const actor = actorOf(c);
     const comment = await requireComment(c);
-    await deleteComment(c.get('db'), comment, actorOf(c), new Date().toISOString());
+    await deleteComment(c.get('db'), comment, actor, new Date().toISOString());
     publishCommentEvent(c.env, c.executionCtx, 'comment.deleted', comment);
     return c.body(null, 204);
   });

@@ -26,9 +26,9 @@ export async function requireArticle(c: Context<AppEnv>, slug: string): Promise<
 export async function sendArticleJson(c: Context<AppEnv>, article: ArticleDocument): Promise<Response> {
   const db = c.get('db');
   const version = await getCommentsVersion(db, article.slug);
-  const cached = notModified(c, versionTag(c, article.hash, 'json', version));
-  if (cached) return cached;
   const open = commentsOpen(article, readModerationSettings(c.env), new Date());
+  const cached = notModified(c, versionTag(c, article.hash, 'json', version, open ? 'open' : 'closed'));
+  if (cached) return cached;
   return c.json(articleJson(article, c.env.SITE_URL, { open, count: await countApproved(db, article.slug) }));
 }
 

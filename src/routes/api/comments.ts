@@ -3,19 +3,19 @@
  * `POST` a new one (JSON only, idempotent with `Idempotency-Key`).
  */
 import { type Context, Hono } from 'hono';
-import { sha256Hex } from '../../crypto.ts';
 import type { ArticleDocument } from '../../domain/article.ts';
-import { buildThreads, readModerationSettings } from '../../domain/comment.ts';
+import { buildThreads, type PublicComment, readModerationSettings } from '../../domain/comment.ts';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
 import { notModified, versionTag } from '../../http/caching.ts';
 import { type ClientIdentity, identifyClient } from '../../http/client.ts';
 import { readJsonBody } from '../../http/json-body.ts';
 import { publishCommentEvent } from '../../services/comment-events.ts';
-import { checkRateLimit, type RefusalReason, type SubmitOutcome, submitComment } from '../../services/submit-comment.ts';
+import { claimOrReplay, releaseClaim, requestFingerprint } from '../../services/idempotency.ts';
+import { checkRateLimit, type RefusalReason, refused, type SubmitOutcome, submitComment } from '../../services/submit-comment.ts';
 import { getApprovedComment, getCommentsVersion, listApprovedThreads } from '../../storage/comments.ts';
 import { absoluteUrl, articleCommentsApiPath } from '../../urls.ts';
-import { commentListQuerySchema, parseCommentInput } from '../../validation/comment.ts';
+import { COMMENT_MAX_BYTES, commentListQuerySchema, parseCommentInput } from '../../validation/comment.ts';
 import { validate } from '../../validation/validate.ts';
 import { commentJson, threadJson } from '../../views/comment-json.ts';
 import { requireArticle } from './articles.ts';
@@ -35,6 +35,11 @@ export const REFUSALS: Record<RefusalReason, { status: 403 | 409 | 422 | 429; ty
     status: 422,
     type: 'idempotency-key-reused',
     detail: 'This Idempotency-Key was used for a different request within the last 24 hours.',
+  },
+  'idempotency-in-progress': {
+    status: 409,
+    type: 'idempotency-in-progress',
+    detail: 'The first request with this Idempotency-Key is still being processed; retry it in a second.',
   },
 };
 
@@ -58,15 +63,43 @@ function refuse(outcome: Extract<SubmitOutcome, { kind: 'refused' }>): never {
   });
 }
 
+/** The request's Idempotency-Key, undefined without one; a malformed key is a 400. */
+function idempotencyKeyOf(c: Context<AppEnv>): string | undefined {
+  const key = c.req.header('Idempotency-Key');
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
+    throw new ProblemError(400, 'Idempotency-Key must be 1–255 visible ASCII characters.', {
+      type: 'invalid-parameters',
+      errors: { 'Idempotency-Key': ['must be 1–255 visible ASCII characters'] },
+    });
+  return key;
+}
+
+/** The first response under an Idempotency-Key, exactly as it was sent. */
+function replayResponse(
+  c: Context<AppEnv>,
+  article: ArticleDocument,
+  first: { status: 201 | 202; body: string; commentId: number },
+) {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-store',
+    'Idempotent-Replayed': 'true',
+  };
+  if (first.status === 201)
+    headers.Location = absoluteUrl(c.env.SITE_URL, `${articleCommentsApiPath(article.slug)}/${first.commentId}`);
+  return c.body(first.body, first.status, headers);
+}
+
+/** A new comment: the rate limit counts this attempt, then validation, then the submission itself. */
 async function postComment(
   c: Context<AppEnv>,
   article: ArticleDocument,
   raw: unknown,
   client: ClientIdentity,
+  key: string | undefined,
 ): Promise<Response> {
-  const key = c.req.header('Idempotency-Key');
-  if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
-    throw new ProblemError(400, 'Idempotency-Key must be 1–255 visible ASCII characters.', { type: 'invalid-parameters' });
+  const limited = await checkRateLimit(c.env.COMMENT_LIMITER, client.ipHash);
+  if (limited?.kind === 'refused') refuse(limited);
   const parsed = parseCommentInput(raw);
   if (!parsed.ok && parsed.unknownFields.length > 0)
     throw new ProblemError(
@@ -87,15 +120,17 @@ async function postComment(
     now: new Date(),
     honeypot: false,
     onHeld: (id) => publishCommentEvent(c.env, c.executionCtx, 'comment.held', { id, articleSlug: article.slug }),
-    ...(key ? { idempotency: { key, requestFingerprint: await sha256Hex(`${article.slug}\n${JSON.stringify(raw)}`) } } : {}),
+    ...(key ? { idempotency: { key, responseBody: (approved) => JSON.stringify(responseJson(approved)) } } : {}),
   });
   if (outcome.kind === 'refused') refuse(outcome);
   c.header('Cache-Control', 'no-store');
-  if (outcome.replayed) c.header('Idempotent-Replayed', 'true');
-  if (!outcome.approved) return c.json({ status: 'pending' }, 202);
+  if (!outcome.approved) return c.json(responseJson(null), 202);
   c.header('Location', absoluteUrl(c.env.SITE_URL, `${articleCommentsApiPath(article.slug)}/${outcome.id}`));
   return c.json(commentJson(outcome.approved), 201);
 }
+
+/** The body of a successful POST: the comment when it is approved at once, otherwise only that it is held. */
+const responseJson = (approved: PublicComment | null) => (approved ? commentJson(approved) : { status: 'pending' });
 
 const comments = new Hono<AppEnv>()
   .get('/', validate('query', commentListQuerySchema), async (c) => {
@@ -124,11 +159,24 @@ const comments = new Hono<AppEnv>()
   })
   .post('/', async (c) => {
     const client = await identifyClient(c);
-    const limited = await checkRateLimit(c.env.COMMENT_LIMITER, client.ipHash);
-    if (limited?.kind === 'refused') refuse(limited);
-    const raw = await readJsonBody(c);
+    const raw = await readJsonBody(c, COMMENT_MAX_BYTES);
     const article = await requireArticle(c, slugOf(c));
-    return postComment(c, article, raw, client);
+    const key = idempotencyKeyOf(c);
+    if (key === undefined) return postComment(c, article, raw, client, undefined);
+    // A retry is answered from the first response before it counts as an attempt (rate limit, flood control).
+    const db = c.get('db');
+    const state = await claimOrReplay(db, key, await requestFingerprint(article.slug, raw), () => new Date());
+    if (state.kind === 'replay') return replayResponse(c, article, state);
+    if (state.kind === 'mismatch') refuse(refused('idempotency-mismatch'));
+    if (state.kind === 'in-progress') refuse(refused('idempotency-in-progress', 1));
+    let stored = false;
+    try {
+      const response = await postComment(c, article, raw, client, key);
+      stored = response.status < 300;
+      return response;
+    } finally {
+      if (!stored) await releaseClaim(db, key);
+    }
   });
 
 export default comments;

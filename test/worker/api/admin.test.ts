@@ -19,7 +19,9 @@ describe('admin API authentication', () => {
     ['no token', {}, 401],
     ['a wrong token', { Authorization: 'Bearer wrong-token' }, 401],
     ['a token that is the right one plus more', { Authorization: 'Bearer test-admin-token-x' }, 401],
-    ['another scheme', { Authorization: 'Basic dGVzdA==' }, 400],
+    ['another scheme', { Authorization: 'Basic dGVzdA==' }, 401],
+    ['a malformed Bearer credential', { Authorization: 'Bearer two words' }, 401],
+    ['an empty Authorization header', { Authorization: '' }, 401],
   ])('refuses %s with a Bearer challenge', async (_, headers, status) => {
     const response = await request('/api/admin/comments', { headers });
     await expectProblem(response, status);

@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:workers';
 import { sha256Hex } from '../../../src/crypto.ts';
 import { insertComment } from '../../../src/storage/comments.ts';
-import { foldArabic } from '../../../src/text/arabic.ts';
+import { foldForMatching } from '../../../src/text/fold.ts';
 import { ADMIN_TOKEN, request } from './http.ts';
 
 let counter = 0;
@@ -99,7 +99,7 @@ export async function seedComment(o: SeedOptions): Promise<number> {
     authorEmail: reader.email,
     authorUrl: o.url ?? null,
     body: o.body,
-    bodyFingerprint: await sha256Hex(foldArabic(o.body)),
+    bodyFingerprint: await sha256Hex(foldForMatching(o.body)),
     status: o.status ?? 'approved',
     createdAt: at,
     ipHash: 'f'.repeat(64),

@@ -1,8 +1,18 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { insertComment, type NewComment } from '../../../src/storage/comments.ts';
+import { claimIdempotencyKey } from '../../../src/storage/idempotency.ts';
 
-const comment = (body: string, key?: string): NewComment => ({
+const claim = (key: string) =>
+  claimIdempotencyKey(env.DB, {
+    key,
+    requestFingerprint: 'f',
+    createdAt: new Date().toISOString(),
+    expiredBefore: '2000-01-01T00:00:00Z',
+    abandonedBefore: '2000-01-01T00:00:00Z',
+  });
+
+const comment = (body: string, key?: string, responseBody = '{"id":0,"body":"x"}'): NewComment => ({
   articleSlug: 'ankara-energy',
   parentId: null,
   depth: 1,
@@ -15,7 +25,7 @@ const comment = (body: string, key?: string): NewComment => ({
   createdAt: new Date().toISOString(),
   ipHash: 'b'.repeat(64),
   userAgent: '',
-  ...(key ? { idempotency: { key, requestFingerprint: 'f', responseStatus: 201, expiredBefore: '2000-01-01T00:00:00Z' } } : {}),
+  ...(key ? { idempotency: { key, responseStatus: 201, responseBody } } : {}),
 });
 
 const versionOf = async () =>
@@ -24,19 +34,24 @@ const countBody = async (body: string) =>
   env.DB.prepare('SELECT count(*) AS n FROM comments WHERE body = ?1').bind(body).first<number>('n');
 
 describe('insertComment', () => {
-  it('writes the comment, its idempotency record and the version bump together', async () => {
+  it('writes the comment, the first response under its claimed key (with the new id) and the version bump together', async () => {
     const before = (await versionOf()) ?? 0;
+    expect(await claim('key-together')).toBe(true);
+    expect(await claim('key-together')).toBe(false);
     const result = await insertComment(env.DB, comment('معاً', 'key-together'));
     expect(result).toEqual({ id: expect.any(Number) });
     expect(await versionOf()).toBe(before + 1);
-    const record = await env.DB.prepare("SELECT comment_id FROM idempotency_keys WHERE key = 'key-together'").first('comment_id');
-    expect(record).toBe((result as { id: number }).id);
+    const record = await env.DB.prepare(
+      "SELECT comment_id, response_body FROM idempotency_keys WHERE key = 'key-together'",
+    ).first();
+    const id = (result as { id: number }).id;
+    expect(record).toEqual({ comment_id: id, response_body: `{"id":${id},"body":"x"}` });
   });
 
   it('leaves nothing half-written when a later statement of the batch fails', async () => {
-    await insertComment(env.DB, comment('الأول', 'key-taken'));
+    await claim('key-broken');
     const before = await versionOf();
-    expect(await insertComment(env.DB, comment('الثاني', 'key-taken'))).toEqual({ conflict: 'idempotency-key' });
+    await expect(insertComment(env.DB, comment('الثاني', 'key-broken', 'not json'))).rejects.toThrow(/JSON/i);
     expect(await countBody('الثاني')).toBe(0);
     expect(await versionOf()).toBe(before);
   });
