@@ -7,6 +7,7 @@ import YAML from 'yaml';
 import { hmacHex, sha256Hex } from '../../src/crypto.ts';
 import type { CommentStatus } from '../../src/domain/comment.ts';
 import { legacyKey } from '../../src/domain/legacy-urls.ts';
+import { REFRESH_VISIBILITY_SQL } from '../../src/storage/comment-visibility.ts';
 import { foldArabic } from '../../src/text/arabic.ts';
 import { toNewsroomTime } from '../../src/text/dates.ts';
 import { indexText } from '../../src/text/search.ts';
@@ -378,6 +379,9 @@ export function importSql(comments: ImportComment[], redirects: Redirect[], impo
         `INSERT INTO search_index (title, body, kind, ref, article_slug, original) SELECT '', ${sqlText(indexText(c.body))}, 'comment', CAST(id AS TEXT), article_slug, body FROM comments WHERE wordpress_id = ${c.wordpressId} AND NOT EXISTS (SELECT 1 FROM search_index WHERE kind = 'comment' AND ref = CAST(comments.id AS TEXT));`,
       );
   }
+  // Which comments readers see (approved, with every ancestor approved), computed by the Worker's own statement.
+  for (const slug of new Set(comments.map((c) => c.articleSlug)))
+    lines.push(`${REFRESH_VISIBILITY_SQL.replace(/\s+/g, ' ').replaceAll('?1', sqlText(slug))};`);
   for (const slug of new Set(comments.filter((c) => c.status === 'approved').map((c) => c.articleSlug)))
     lines.push(
       `INSERT INTO comment_versions (article_slug, version) VALUES (${sqlText(slug)}, 1) ON CONFLICT (article_slug) DO UPDATE SET version = version + 1;`,
