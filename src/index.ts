@@ -9,6 +9,7 @@ import { notFound, onError, ProblemError, problemResponse } from './errors.tsx';
 import { canonicalUrls } from './http/canonical.ts';
 import { crossOrigin } from './http/cors.ts';
 import { d1Session } from './http/d1-session.ts';
+import { frontPageLegacyRedirects, withLegacyRedirects } from './http/legacy-redirects.ts';
 import { answerFromMemory, clearResponseCache, rememberResponses } from './http/response-cache.ts';
 import { securityHeaders } from './http/security.ts';
 import api from './routes/api/index.tsx';
@@ -39,6 +40,7 @@ app.use(
 );
 app.use(canonicalUrls());
 app.use(d1Session());
+app.use('/', frontPageLegacyRedirects(notFound));
 
 app.route('/api', api);
 app.route('/search', searchPage);
@@ -47,7 +49,7 @@ app.route('/', discovery);
 app.route('/', pages);
 app.route('/', reactions);
 
-app.notFound(notFound);
+app.notFound(withLegacyRedirects(notFound));
 app.onError(onError);
 
 /** The app itself, for tests that read its routes. */

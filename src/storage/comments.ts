@@ -13,6 +13,7 @@ import {
   type ThreadCursor,
 } from '../domain/comment-sort.ts';
 import { foldForMatching } from '../text/fold.ts';
+import { REFRESH_VISIBILITY_SQL } from './comment-visibility.ts';
 import { completeIdempotencyKey } from './idempotency.ts';
 import { indexComment, unindexComment } from './search.ts';
 
@@ -83,18 +84,7 @@ const bumpVersion = (db: Db, slug: string) =>
  * approved. Part of every batch that changes a status or a parent, so lists, counts, feeds, search and single reads
  * all follow one rule.
  */
-export const refreshVisibility = (db: Db, slug: string) =>
-  db
-    .prepare(
-      `WITH RECURSIVE shown (id) AS (
-         SELECT id FROM comments WHERE article_slug = ?1 AND parent_id IS NULL AND status = 'approved'
-         UNION ALL
-         SELECT c.id FROM comments c JOIN shown s ON c.parent_id = s.id WHERE c.status = 'approved'
-       )
-       UPDATE comments SET visible = (id IN (SELECT id FROM shown))
-       WHERE article_slug = ?1 AND visible <> (id IN (SELECT id FROM shown))`,
-    )
-    .bind(slug);
+export const refreshVisibility = (db: Db, slug: string) => db.prepare(REFRESH_VISIBILITY_SQL).bind(slug);
 
 /** Version of an article's visible comments; changes whenever one appears, changes or disappears. */
 export async function getCommentsVersion(db: Db, slug: string): Promise<number> {

@@ -1,34 +1,18 @@
 // `npm run publish` end to end: the real script, the real wrangler, a throwaway local KV.
-import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OFFLINE_ENV, wranglerOrThrow } from '../../scripts/lib/wrangler.ts';
+import { wranglerOrThrow } from '../../scripts/lib/wrangler.ts';
+import { runScript, type ScriptResult } from './helpers/run-script.ts';
 
 const SEED_FILE = 'تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا.md';
 let dir = '';
 let content = '';
 let state = '';
 
-function publish(...args: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['scripts/publish.ts', '--local', '--content', content, '--persist-to', state, ...args],
-      {
-        env: OFFLINE_ENV,
-      },
-    );
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.on('close', (code) => resolve({ code: code ?? 1, out }));
-  });
+function publish(...args: string[]): Promise<ScriptResult> {
+  return runScript('scripts/publish.ts', ['--local', '--content', content, '--persist-to', state, ...args]);
 }
 
 /** Article slugs the D1 search index holds. */
@@ -165,13 +149,8 @@ describe('npm run publish', () => {
   });
 
   it('refuses to guess the target', async () => {
-    const child = spawn(process.execPath, ['scripts/publish.ts'], { env: OFFLINE_ENV });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    const code = await new Promise((resolve) => child.on('close', resolve));
+    const { code, out } = await runScript('scripts/publish.ts', []);
     expect(code).toBe(2);
-    expect(err).toContain('choose exactly one of --local or --remote');
+    expect(out).toContain('choose exactly one of --local or --remote');
   });
 });
