@@ -6,6 +6,7 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { AppEnv, Bindings } from './env.ts';
 import { notFound, onError, ProblemError, problemResponse } from './errors.tsx';
 import { canonicalUrls } from './http/canonical.ts';
+import { requireValidConfig } from './http/configuration.ts';
 import { d1Session } from './http/d1-session.ts';
 import { answerFromMemory, rememberResponses } from './http/response-cache.ts';
 import { securityHeaders } from './http/security.ts';
@@ -18,6 +19,7 @@ const app = new Hono<AppEnv>();
 
 app.use(rememberResponses());
 app.use(securityHeaders());
+app.use(requireValidConfig());
 app.use(
   methodNotAllowed({
     app,

@@ -4,6 +4,7 @@
  * The cheap part (version, preview) comes first, so a revalidation is answered 304 before any thread is read.
  */
 import type { Context } from 'hono';
+import { readConfig } from '../config.ts';
 import type { ArticleDocument } from '../domain/article.ts';
 import { buildThreads, commentsOpen, readModerationSettings } from '../domain/comment.ts';
 import type { AppEnv } from '../env.ts';
@@ -36,7 +37,7 @@ export async function loadArticleComments(
     options.previewIds ?? readPreviewIds(c),
   ]);
   const held = await getHeldComments(db, article.slug, previewIds);
-  const open = commentsOpen(article, readModerationSettings(c.env), new Date());
+  const open = commentsOpen(article, readModerationSettings(readConfig(c.env)), new Date());
   const form = options.form ?? EMPTY_FORM;
   const replyTarget = options.replyTo && open ? await getApprovedComment(db, article.slug, options.replyTo) : null;
   return {

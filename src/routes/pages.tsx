@@ -6,6 +6,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { readConfig } from '../config.ts';
 import type { ArticleDocument } from '../domain/article.ts';
 import { readModerationSettings } from '../domain/comment.ts';
 import { paginate } from '../domain/pagination.ts';
@@ -145,7 +146,7 @@ const pages = new Hono<AppEnv>()
       }
       const outcome = await submitComment(article, parsed.input, {
         db: c.get('db'),
-        settings: readModerationSettings(c.env),
+        settings: readModerationSettings(readConfig(c.env)),
         ...client,
         now: new Date(),
         honeypot: field('fax') !== '',

@@ -2,6 +2,7 @@
  * The articles JSON API: `GET /api/articles` (newest first, filtered and paginated) and `GET /api/articles/:slug`.
  */
 import { type Context, Hono } from 'hono';
+import { readConfig } from '../../config.ts';
 import type { ArticleDocument } from '../../domain/article.ts';
 import { commentsOpen, readModerationSettings } from '../../domain/comment.ts';
 import { paginate } from '../../domain/pagination.ts';
@@ -28,7 +29,7 @@ export async function sendArticleJson(c: Context<AppEnv>, article: ArticleDocume
   const version = await getCommentsVersion(db, article.slug);
   const cached = notModified(c, versionTag(c, article.hash, 'json', version));
   if (cached) return cached;
-  const open = commentsOpen(article, readModerationSettings(c.env), new Date());
+  const open = commentsOpen(article, readModerationSettings(readConfig(c.env)), new Date());
   return c.json(articleJson(article, c.env.SITE_URL, { open, count: await countApproved(db, article.slug) }));
 }
 
