@@ -110,7 +110,7 @@ describe('submitComment', () => {
 
   it('refuses a comment on a closed article, before anything is stored', async () => {
     const who = commenter();
-    expect(await submit({ email: who.email }, { ipHash: who.ipHash }, await article('istanbul-talks'))).toEqual({
+    expect(await submit({ email: who.email }, { ipHash: who.ipHash }, await article('istanbul-talks'))).toStrictEqual({
       kind: 'refused',
       reason: 'closed',
     });
@@ -119,12 +119,12 @@ describe('submitComment', () => {
   it(`refuses a second comment within ${FLOOD_SECONDS} s from the same IP or email, saying how long to wait`, async () => {
     const who = commenter();
     await submit({ email: who.email }, { ipHash: who.ipHash });
-    expect(await submit({ email: commenter().email }, { ipHash: who.ipHash, now: later(5) })).toEqual({
+    expect(await submit({ email: commenter().email }, { ipHash: who.ipHash, now: later(5) })).toStrictEqual({
       kind: 'refused',
       reason: 'too-fast',
       retryAfter: 10,
     });
-    expect(await submit({ email: who.email }, { ipHash: commenter().ipHash, now: later(14.5) })).toEqual({
+    expect(await submit({ email: who.email }, { ipHash: commenter().ipHash, now: later(14.5) })).toStrictEqual({
       kind: 'refused',
       reason: 'too-fast',
       retryAfter: 1,
@@ -137,7 +137,7 @@ describe('submitComment', () => {
   it('refuses the same text twice from the same email on the same article, whatever its spelling', async () => {
     const who = commenter();
     await submit({ email: who.email, body: 'رأيي في المسؤول' }, { ipHash: who.ipHash });
-    expect(await submit({ email: who.email, body: 'رايي في المسوول' }, { ipHash: who.ipHash, now: later(60) })).toEqual({
+    expect(await submit({ email: who.email, body: 'رايي في المسوول' }, { ipHash: who.ipHash, now: later(60) })).toStrictEqual({
       kind: 'refused',
       reason: 'duplicate',
     });
@@ -161,7 +161,7 @@ describe('submitComment', () => {
       expect((await getComment(env.DB, deepest))?.depth).toBe(5);
       for (const parent_id of [held.kind === 'stored' ? held.id : -1, other, 999_999, deepest]) {
         const next = commenter();
-        expect(await submit({ email: next.email, parent_id }, { ipHash: next.ipHash })).toEqual({
+        expect(await submit({ email: next.email, parent_id }, { ipHash: next.ipHash })).toStrictEqual({
           kind: 'refused',
           reason: 'invalid-parent',
         });
@@ -179,7 +179,7 @@ describe('submitComment', () => {
       expect(first).toMatchObject({ kind: 'stored', httpStatus: 201, replayed: false });
       const again = await submit(input, { ...ctx, now: later(1), idempotency: { key, requestFingerprint: 'f1' } });
       expect(again).toEqual({ ...first, replayed: true });
-      expect(await submit(input, { ...ctx, now: later(2), idempotency: { key, requestFingerprint: 'f2' } })).toEqual({
+      expect(await submit(input, { ...ctx, now: later(2), idempotency: { key, requestFingerprint: 'f2' } })).toStrictEqual({
         kind: 'refused',
         reason: 'idempotency-mismatch',
       });
@@ -211,6 +211,6 @@ describe('checkRateLimit', () => {
     const limiter = (success: boolean) => ({ limit: async () => ({ success }) }) as unknown as RateLimit;
     expect(await checkRateLimit(undefined, 'h')).toBeNull();
     expect(await checkRateLimit(limiter(true), 'h')).toBeNull();
-    expect(await checkRateLimit(limiter(false), 'h')).toEqual({ kind: 'refused', reason: 'rate-limited', retryAfter: 60 });
+    expect(await checkRateLimit(limiter(false), 'h')).toStrictEqual({ kind: 'refused', reason: 'rate-limited', retryAfter: 60 });
   });
 });
