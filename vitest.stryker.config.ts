@@ -34,7 +34,7 @@ export default defineConfig(async (env) => {
           },
         },
         { ...worker, test: { ...worker.test, include: ['test/worker/services/**/*.test.ts'] } },
-        { ...node, test: { ...node.test, include: ['test/node/publication.test.ts'] } },
+        { ...node, test: { ...node.test, include: ['test/node/publication.test.ts', 'test/node/front-matter-dates.test.ts'] } },
       ],
     },
   };
