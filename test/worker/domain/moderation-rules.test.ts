@@ -1,6 +1,16 @@
 // What a moderator relies on: each rule of moderate() as configured by the vars, one behaviour per test.
+
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { buildThreads, commentsOpen, type ModerationInput, moderate, type PublicComment } from '../../../src/domain/comment.ts';
+import { readConfig } from '../../../src/config.ts';
+import {
+  buildThreads,
+  commentsOpen,
+  type ModerationInput,
+  moderate,
+  type PublicComment,
+  readModerationSettings,
+} from '../../../src/domain/comment.ts';
 import { settingsFrom } from '../helpers/config.ts';
 
 const comment = (fields: Partial<ModerationInput> = {}): ModerationInput => ({
@@ -56,6 +66,11 @@ describe('moderation words and disallowed words', () => {
     const settings = open({ COMMENT_DISALLOWED_WORDS: ',، \n,' });
     expect(settings.disallowedWords).toEqual([]);
     expect(moderate(comment(), settings).status).toBe('approved');
+  });
+
+  it('reads the word lists once per configuration', () => {
+    const config = readConfig({ ...env, COMMENT_MODERATION_WORDS: 'قمار' });
+    expect(readModerationSettings(config)).toBe(readModerationSettings(config));
   });
 
   it('splits lists at commas, Arabic commas and line breaks', () => {

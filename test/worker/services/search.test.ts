@@ -18,6 +18,15 @@ describe('search', () => {
     });
   });
 
+  it('has one empty page for a word found nowhere', async () => {
+    expect(await search(env.DB, await getArticleIndex(env.ARTICLES), 'كلمةلاتوجدأبدا', 1)).toEqual({
+      results: [],
+      total: 0,
+      page: 1,
+      pages: 1,
+    });
+  });
+
   it('answers an article hit with its title, path, category, date and a marked snippet', async () => {
     const index = await getArticleIndex(env.ARTICLES);
     const seed = index.articles.find((a) => a.slug === SEED);

@@ -27,6 +27,10 @@ describe('foldArabic: every letter variant folds to its base letter', () => {
     expect(foldArabic('مسؤول')).toBe(foldArabic('مسوول'));
   });
 
+  it('folds every variant of a text, not only the first', () => {
+    expect(foldArabic('أإآ ؤئ')).toBe('ااا وي');
+  });
+
   it('leaves base letters and other scripts as they are', () => {
     expect(foldArabic('ابتثجحخدذرزسشصضطظعغفقكلمنهوي')).toBe('ابتثجحخدذرزسشصضطظعغفقكلمنهوي');
   });
@@ -37,6 +41,7 @@ describe('foldArabic: marks, digits, case and spaces', () => {
     expect(foldArabic('مُحَمَّدٌ')).toBe('محمد');
     expect(foldArabic('الرَّحْمٰنِ')).toBe('الرحمن');
     expect(foldArabic('كتـــــاب')).toBe('كتاب');
+    expect(foldArabic('ص\u0610لى ق\u06D6ا\u06DFل\u06EA')).toBe('صلي قال');
   });
 
   it('reads Arabic-Indic and Extended Arabic-Indic digits as Latin ones', () => {
@@ -55,13 +60,13 @@ describe('foldArabic: marks, digits, case and spaces', () => {
 
 describe('cleanName', () => {
   it('turns control characters into spaces, drops bidi controls, collapses and trims spaces', () => {
-    expect(cleanName('\u202Eأحمد\u202C\u0007علي\u2066 \u2069 سالم\n')).toBe('أحمد علي سالم');
+    expect(cleanName('\u202Eأحمد\u202C\u0007علي\u2066 \u2069 سالم\u0085بن\n')).toBe('أحمد علي سالم بن');
   });
 });
 
 describe('cleanBody', () => {
   it('unifies CRLF and lone CR to LF, keeps tabs, drops other controls, trims the ends only', () => {
-    expect(cleanBody('  سطر\r\nسطر\rسطر\t\u0000مسافة  داخلية\u007F  ')).toBe('سطر\nسطر\nسطر\tمسافة  داخلية');
+    expect(cleanBody('  سطر\r\nسطر\rسطر\t\u0000مسافة\u001B  داخلية\u007F\u009F  ')).toBe('سطر\nسطر\nسطر\tمسافة  داخلية');
   });
 });
 

@@ -13,17 +13,29 @@ describe('comment dates', () => {
 });
 
 describe('editor dates', () => {
-  it.each(['2026-13-05', '12026-11-30', '2026-02-29', '2026-04-31', '2026-1-05', '2026-11-30T09:00:00', '2026-11-30T25:00:00Z'])(
-    'refuses %s',
-    (text) => {
-      expect(parseEditorDate(text)).toBeNull();
-    },
-  );
+  it.each([
+    '2026-13-05',
+    '12026-11-30',
+    '2026-02-29',
+    '2026-04-31',
+    '2026-11-00',
+    '0050-01-01',
+    '2026-1-05',
+    '2026-11-30 ',
+    '2026-11-30T09:00:00',
+    '2026-11-30T25:00:00Z',
+    '2026-11-30T09:00:00+02:00 ',
+    ' 2026-11-30T09:00:00+02:00',
+  ])('refuses %s', (text) => {
+    expect(parseEditorDate(text)).toBeNull();
+  });
 
   it('accepts a leap day, minutes without seconds, and fractions of a second', () => {
     expect(parseEditorDate('2028-02-29')?.toISOString()).toBe('2028-02-28T22:00:00.000Z');
     expect(parseEditorDate('2026-11-30T09:00Z')?.toISOString()).toBe('2026-11-30T09:00:00.000Z');
     expect(parseEditorDate('2026-11-30T09:00:00.5+02:00')?.toISOString()).toBe('2026-11-30T07:00:00.500Z');
+    expect(parseEditorDate('2026-11-30T09:00:00.123+02:00')?.toISOString()).toBe('2026-11-30T07:00:00.123Z');
+    expect(parseEditorDate('2026-11-30T23:30:00-01:00')?.toISOString()).toBe('2026-12-01T00:30:00.000Z');
   });
 
   it('writes any instant as Tripoli wall time with its offset', () => {
@@ -54,6 +66,7 @@ describe('words and reading time', () => {
   it('counts words joined by an apostrophe or hyphen once, and punctuation and dashes not at all', () => {
     expect(countWords("«مرحبا» بالعالم، it's well-known 2026 — ...")).toBe(5);
     expect(countWords('مُحَمَّد')).toBe(1);
+    expect(countWords('it’s covid-19 ثنائي-الْقُطب')).toBe(3);
     expect(countWords('— … «»')).toBe(0);
   });
 

@@ -14,6 +14,7 @@ describe('searchStem', () => {
     ['للبيت', 'بيت'],
     ['البيت', 'بيت'],
     ['وطنه', 'طنه'],
+    ['البر', 'بر'],
     ['فهمت', 'همت'],
   ])('strips the attached prefix of %s', (word, stem) => {
     expect(searchStem(word)).toBe(stem);
@@ -62,6 +63,27 @@ describe('snippet', () => {
     const parts = snippet(long, 'كلمة2', 10);
     expect(text(parts)).toMatch(/^كلمة0 كلمة1 كلمة2 /);
     expect(text(parts).endsWith(' …')).toBe(true);
+  });
+
+  it('adds no ellipsis when the window reaches the last word exactly', () => {
+    const ten = Array.from({ length: 10 }, (_, i) => `ك${i}`).join(' ');
+    expect(text(snippet(ten, 'ك1', 10))).toBe(ten);
+    expect(snippet('أنقرة تركيا ', 'تركيا', 1)).toEqual([
+      { text: '… ', match: false },
+      { text: 'تركيا', match: true },
+      { text: ' ', match: false },
+    ]);
+  });
+
+  it('counts words, not runs of spaces, and keeps the spacing as written', () => {
+    expect(text(snippet('أ  ب  ج  د  تركيا  هـ', 'تركيا', 3))).toBe('… د  تركيا  هـ');
+  });
+
+  it('passes over punctuation between words', () => {
+    expect(snippet('قال — المسؤول', 'مسوول')).toEqual([
+      { text: 'قال — ', match: false },
+      { text: 'المسؤول', match: true },
+    ]);
   });
 
   it('shows short text whole, unmarked, when nothing matches', () => {
