@@ -62,6 +62,12 @@ describe('moderation words and disallowed words', () => {
     expect(moderate(comment({ body: 'الريیس' }), open({ COMMENT_MODERATION_WORDS: 'رئيس' })).reason).toBe('moderation-word');
   });
 
+  it('holds or refuses on any one word of a list, not only when all of them appear', () => {
+    const settings = open({ COMMENT_DISALLOWED_WORDS: 'spam, فياغرا', COMMENT_MODERATION_WORDS: 'قمار، كازينو' });
+    expect(moderate(comment({ body: 'عن الكازينو' }), settings)).toEqual({ status: 'pending', reason: 'moderation-word' });
+    expect(moderate(comment({ body: 'اشتر فياغرا' }), settings)).toEqual({ status: 'spam', reason: 'disallowed-word' });
+  });
+
   it('ignores the empty entries of a list with stray separators', () => {
     const settings = open({ COMMENT_DISALLOWED_WORDS: ',، \n,' });
     expect(settings.disallowedWords).toEqual([]);
