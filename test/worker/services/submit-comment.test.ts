@@ -191,6 +191,19 @@ describe('submitComment', () => {
       expect(dayLater.kind === 'stored' && first.kind === 'stored' && dayLater.id !== first.id).toBe(true);
     });
 
+    it('stores two simultaneous requests with one key once, and answers the second with the first', async () => {
+      const [a, b] = [commenter(), commenter()];
+      const idempotency = { key: crypto.randomUUID(), requestFingerprint: 'same' };
+      const outcomes = await Promise.all([
+        submit({ email: a.email, body: 'الطلب الأول' }, { ipHash: a.ipHash, idempotency }),
+        submit({ email: b.email, body: 'الطلب الثاني' }, { ipHash: b.ipHash, idempotency }),
+      ]);
+      const ids = outcomes.map((o) => (o.kind === 'stored' ? o.id : null));
+      expect(ids[0]).not.toBeNull();
+      expect(ids[1]).toBe(ids[0]);
+      expect(outcomes.map((o) => o.kind === 'stored' && o.replayed).sort()).toEqual([false, true]);
+    });
+
     it('replays a held comment as 202 with nothing public', async () => {
       const who = commenter();
       const key = crypto.randomUUID();
@@ -207,10 +220,11 @@ describe('submitComment', () => {
 });
 
 describe('checkRateLimit', () => {
-  it('lets a client through while the limiter allows it, and asks it to wait a minute when not', async () => {
-    const limiter = (success: boolean) => ({ limit: async () => ({ success }) }) as unknown as RateLimit;
-    expect(await checkRateLimit(undefined, 'h')).toBeNull();
-    expect(await checkRateLimit(limiter(true), 'h')).toBeNull();
-    expect(await checkRateLimit(limiter(false), 'h')).toStrictEqual({ kind: 'refused', reason: 'rate-limited', retryAfter: 60 });
+  it('counts each client by its IP hash: lets it through while allowed, asks it to wait a minute when not', async () => {
+    // A stand-in for the [[ratelimits]] binding whose budget is spent for one client only.
+    const limiter = { limit: async ({ key }: { key: string }) => ({ success: key !== 'spent' }) } as unknown as RateLimit;
+    expect(await checkRateLimit(undefined, 'spent')).toBeNull();
+    expect(await checkRateLimit(limiter, 'fresh')).toBeNull();
+    expect(await checkRateLimit(limiter, 'spent')).toStrictEqual({ kind: 'refused', reason: 'rate-limited', retryAfter: 60 });
   });
 });
