@@ -65,7 +65,8 @@ export function problemResponse(c: Context<AppEnv>, problem: ProblemError): Resp
   const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...problem.options.headers };
   if (wantsJson(c)) {
     const body = {
-      type: absoluteUrl(c.env.SITE_URL, `/problems/${problem.options.type ?? known.name}`),
+      // SITE_URL is unset only on a misconfigured site (src/http/configuration.ts): the request's origin stands in.
+      type: absoluteUrl(c.env.SITE_URL ?? new URL(c.req.url).origin, `/problems/${problem.options.type ?? known.name}`),
       title: known.title,
       status,
       detail: problem.message,

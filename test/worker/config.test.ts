@@ -131,6 +131,13 @@ describe('a misconfigured Worker', () => {
     expect(String(log.mock.calls[0]?.[0])).toContain(`${name}: must`);
   });
 
+  it('without SITE_URL still answers a 500 problem naming it', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const problem = await expectProblem(await requestWithEnv('/api/articles', { SITE_URL: undefined }), 500);
+    expect(problem.type).toBe(`${ORIGIN}/problems/misconfigured`);
+    expect(problem.detail).toBe("The site is misconfigured: SITE_URL. The Worker's log says what is wrong.");
+  });
+
   it('shows readers the Arabic error page (status 500) rather than the article', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const response = await requestWithEnv(SEED_PATH, { COMMENT_MAX_LINKS: 'many' }, { headers: { Accept: 'text/html' } });
