@@ -33,6 +33,26 @@ export interface Bindings extends CloudflareBindings {
   ADMIN_TOKEN?: string;
   /** Secret key of the IP hashes (HMAC-SHA-256) and of the preview cookie; comments are refused while it is unset. */
   IP_HASH_SECRET?: string;
+  /** Comment events (ids only) for the digest and the webhook; consumed by this Worker's `queue` handler. */
+  COMMENT_EVENTS: Queue;
+  /** Sends the moderators' digest (Email Routing: verified destinations, or an onboarded domain). */
+  MODERATOR_MAIL: SendEmail;
+  /** Days before IP hashes and user agents are removed from comments (default 90). */
+  RETENTION_CLIENT_DAYS: string;
+  /** Days before spam and trash are deleted for good (default 30). */
+  TRASH_DAYS: string;
+  /** Days before a comment still pending is moved to the trash (default 30). */
+  PENDING_DAYS: string;
+  /** Address readers write to for a copy or erasure of their data (shown under the comment form). */
+  PRIVACY_EMAIL: string;
+  /** Comma-separated recipients of the moderators' digest (empty: no e-mail). */
+  MODERATOR_EMAILS: string;
+  /** Sender address of the digest. */
+  NOTIFY_FROM: string;
+  /** Endpoint of the signed comment-event webhook (empty: none). */
+  WEBHOOK_URL: string;
+  /** Secret HMAC key of the webhook signatures. */
+  WEBHOOK_SECRET?: string;
 }
 
 /** Values middleware hands to handlers. */

@@ -3,17 +3,20 @@
  */
 import { Hono } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
+import { readRetentionSettings } from './domain/background-settings.ts';
 import type { AppEnv, Bindings } from './env.ts';
 import { notFound, onError, ProblemError, problemResponse } from './errors.tsx';
 import { canonicalUrls } from './http/canonical.ts';
 import { requireValidConfig } from './http/configuration.ts';
 import { d1Session } from './http/d1-session.ts';
-import { answerFromMemory, rememberResponses } from './http/response-cache.ts';
+import { answerFromMemory, clearResponseCache, rememberResponses } from './http/response-cache.ts';
 import { securityHeaders } from './http/security.ts';
 import api from './routes/api/index.tsx';
 import discovery from './routes/discovery.ts';
 import pages from './routes/pages.tsx';
 import { searchPage } from './routes/search.tsx';
+import { handleCommentEvents } from './services/notify-moderators.ts';
+import { runRetention } from './services/retention.ts';
 
 const app = new Hono<AppEnv>();
 
@@ -46,7 +49,15 @@ app.onError(onError);
 /** The app itself, for tests that read its routes. */
 export { app };
 
-/** The Worker: a fresh public response from memory when there is one, otherwise the app. */
+/**
+ * The Worker: a fresh public response from memory when there is one, otherwise the app; the COMMENT_EVENTS queue
+ * consumer (digest e-mail, webhooks); the daily retention run (Cron Trigger).
+ */
 export default {
   fetch: (request, env, ctx) => answerFromMemory(request, env) ?? app.fetch(request, env, ctx),
+  queue: (batch, env) => handleCommentEvents(batch, env),
+  scheduled: async (controller, env) => {
+    await runRetention(env.DB, readRetentionSettings(env), new Date(controller.scheduledTime));
+    clearResponseCache();
+  },
 } satisfies ExportedHandler<Bindings>;

@@ -12,6 +12,7 @@ import {
   moderationPatchSchema,
   moderationQuerySchema,
 } from '../../src/validation/comment.ts';
+import { personalDataEraseSchema, personalDataExportSchema } from '../../src/validation/personal-data.ts';
 import { searchQuerySchema } from '../../src/validation/search.ts';
 import { FEED_FORMATS } from '../../src/views/feed-formats.ts';
 
@@ -259,6 +260,36 @@ export function buildOpenApi(version: string): Json {
           security: admin,
           parameters: [id],
           responses: { 204: { description: 'Deleted' }, ...problems(401, 404, 503) },
+        },
+      },
+      '/api/admin/personal-data/export': {
+        post: {
+          tags: ['Moderation'],
+          summary: 'GDPR export: every comment of an email, any status, with its moderation_log (an attachment)',
+          security: admin,
+          requestBody: { required: true, ...jsonBody(input(personalDataExportSchema), 'Whose data') },
+          responses: {
+            200: jsonBody(
+              { type: 'object', properties: { comments: { type: 'array', items: ref('AdminComment') } } },
+              'email, exported_at, comments',
+            ),
+            ...problems(401, 415, 422, 503),
+          },
+        },
+      },
+      '/api/admin/personal-data/erase': {
+        post: {
+          tags: ['Moderation'],
+          summary: 'GDPR erasure: anonymise every comment of an email, or with remove_text delete them',
+          security: admin,
+          requestBody: { required: true, ...jsonBody(input(personalDataEraseSchema), 'Whose data') },
+          responses: {
+            200: jsonBody(
+              { type: 'object', properties: { anonymised: { type: 'integer' }, removed: { type: 'integer' } } },
+              'Counts',
+            ),
+            ...problems(401, 415, 422, 503),
+          },
         },
       },
       '/api/search': {

@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import { readConfig } from '../config.ts';
 import type { ArticleDocument } from '../domain/article.ts';
+import { readRetentionSettings } from '../domain/background-settings.ts';
 import { buildThreads, commentsOpen, readModerationSettings } from '../domain/comment.ts';
 import type { AppEnv } from '../env.ts';
 import { readPreviewIds } from '../http/preview-cookie.ts';
@@ -47,5 +48,6 @@ export async function loadArticleComments(
     nextCursor: page.nextCursor,
     held: new Set(held.map((h) => h.id)),
     form: replyTarget ? { ...form, replyTo: { id: replyTarget.id, authorName: replyTarget.authorName } } : form,
+    retention: readRetentionSettings(c.env),
   };
 }

@@ -17,6 +17,7 @@ import { identifyClient } from '../http/client.ts';
 import { MAX_JSON_BYTES } from '../http/json-body.ts';
 import { negotiate } from '../http/negotiate.ts';
 import { addPreviewId } from '../http/preview-cookie.ts';
+import { publishCommentEvent } from '../services/comment-events.ts';
 import { checkRateLimit, type SubmitOutcome, submitComment } from '../services/submit-comment.ts';
 import { getArticleIndex } from '../storage/articles.ts';
 import { articlePath } from '../urls.ts';
@@ -150,6 +151,7 @@ const pages = new Hono<AppEnv>()
         ...client,
         now: new Date(),
         honeypot: field('fax') !== '',
+        onHeld: (id) => publishCommentEvent(c.env, c.executionCtx, 'comment.held', { id, articleSlug: article.slug }),
       });
       if (outcome.kind === 'refused') return refuseForm(c, article, { values, errors: {} }, outcome);
       if (!outcome.approved) await addPreviewId(c, article.slug, outcome.id);

@@ -37,6 +37,8 @@ export interface SubmitContext {
   /** The honeypot field was filled. */
   honeypot: boolean;
   idempotency?: { key: string; requestFingerprint: string };
+  /** Called once when a new comment is held for moderation (not for spam, honeypot hits or replays). */
+  onHeld?: (id: number) => void;
 }
 
 /** Why a comment was not stored. */
@@ -137,6 +139,7 @@ export async function submitComment(article: ArticleDocument, input: CommentInpu
       ctx.idempotency && (await replay(db, article, ctx.idempotency.key, ctx.idempotency.requestFingerprint, idempotencySince));
     return previous || refused('duplicate');
   }
+  if (decision.status === 'pending') ctx.onHeld?.(result.id);
   const approved: PublicComment | null =
     decision.status === 'approved'
       ? { id: result.id, parentId, depth, authorName: input.name, authorUrl: url, body: input.body, createdAt }

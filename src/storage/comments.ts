@@ -8,7 +8,8 @@ import { indexComment, unindexComment } from './search.ts';
 /** A D1 database or a session on it (reads that must see the reader's own writes). */
 export type Db = Pick<D1Database, 'prepare' | 'batch'>;
 
-interface CommentRow {
+/** A comments row as D1 returns it (other storage modules of comments map it with `toComment`). */
+export interface CommentRow {
   id: number;
   article_slug: string;
   parent_id: number | null;
@@ -27,7 +28,8 @@ interface CommentRow {
 type PublicRow = Pick<CommentRow, 'id' | 'parent_id' | 'depth' | 'author_name' | 'author_url' | 'body' | 'created_at'>;
 
 const PUBLIC_COLUMNS = 'id, parent_id, depth, author_name, author_url, body, created_at';
-const ALL_COLUMNS = `${PUBLIC_COLUMNS}, article_slug, author_email, status, updated_at, ip_hash, user_agent`;
+/** Every column of `CommentRow`, for SELECTs. */
+export const ALL_COLUMNS = `${PUBLIC_COLUMNS}, article_slug, author_email, status, updated_at, ip_hash, user_agent`;
 
 const toPublic = (row: PublicRow): PublicComment => ({
   id: row.id,
@@ -39,7 +41,8 @@ const toPublic = (row: PublicRow): PublicComment => ({
   createdAt: row.created_at,
 });
 
-const toComment = (row: CommentRow): Comment => ({
+/** Maps a full row to the domain type. */
+export const toComment = (row: CommentRow): Comment => ({
   ...toPublic(row),
   articleSlug: row.article_slug,
   authorEmail: row.author_email,

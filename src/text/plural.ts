@@ -42,3 +42,13 @@ export const SEARCH_RESULTS: PluralForms = {
   many: '{n} نتيجة',
   other: '{n} نتيجة',
 };
+
+/** "n days", for retention periods. */
+export const DAYS: PluralForms = {
+  zero: '{n} يوم',
+  one: 'يوم واحد',
+  two: 'يومان',
+  few: '{n} أيام',
+  many: '{n} يومًا',
+  other: '{n} يوم',
+};

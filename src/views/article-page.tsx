@@ -1,7 +1,9 @@
 /**
  * The article page: breadcrumb, the article, the comments area and the way back to the top.
  */
+
 import type { ArticleDocument } from '../domain/article.ts';
+import type { RetentionSettings } from '../domain/background-settings.ts';
 import type { CommentThread } from '../domain/comment.ts';
 import { COMMENT_COUNT, pluralize, READING_MINUTES } from '../text/plural.ts';
 import { absoluteUrl, articlePath, categoryPath } from '../urls.ts';
@@ -9,6 +11,7 @@ import { ArticleBody } from './components/article-body.tsx';
 import { CommentForm, type CommentFormState } from './components/comment-form.tsx';
 import { CommentList } from './components/comment-list.tsx';
 import { JsonLd } from './components/json-ld.tsx';
+import { PrivacyNotice } from './components/privacy-notice.tsx';
 import { PublishedDate } from './components/published-date.tsx';
 import { Layout, SITE_NAME } from './layout.tsx';
 
@@ -37,6 +40,8 @@ export interface ArticleComments {
   /** This browser's own held comments, shown in place with a notice. */
   held: ReadonlySet<number>;
   form: CommentFormState;
+  /** Retention periods, for the privacy notice under the form. */
+  retention: RetentionSettings;
 }
 
 function newsArticleData(article: ArticleDocument, url: string, siteUrl: string) {
@@ -150,6 +155,7 @@ export function ArticlePage({ article, siteUrl, comments }: ArticlePageProps) {
         <h2 id="respond-title">{COMMENTS_HEADING}</h2>
         <p class="notice">{COMMENTS_NOTICE}</p>
         <CommentForm slug={article.slug} open={comments.open} state={comments.form} />
+        {comments.open ? <PrivacyNotice retention={comments.retention} /> : null}
       </section>
       <a class="to-top" href="#top">
         {BACK_TO_TOP}

@@ -6,14 +6,18 @@
 import { type Context, Hono } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import * as z from 'zod/mini';
+import { STATUS_EVENTS } from '../../domain/comment-events.ts';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
 import { readJsonBody } from '../../http/json-body.ts';
+import { markQueueSeen } from '../../http/queue-seen.ts';
+import { publishCommentEvent } from '../../services/comment-events.ts';
 import { deleteComment, getComment, getModerationLog, listForModeration, setCommentStatus } from '../../storage/comments.ts';
 import { moderationPatchSchema, moderationQuerySchema } from '../../validation/comment.ts';
 import { fieldErrors } from '../../validation/fields.ts';
 import { validate } from '../../validation/validate.ts';
 import { adminCommentJson } from '../../views/comment-json.ts';
+import personalData from './admin-personal-data.ts';
 
 /** Names the moderator in the audit log; optional, defaults to "admin". */
 const MODERATOR_HEADER = 'X-Moderator';
@@ -37,6 +41,8 @@ const admin = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     return bearerAuth({ token, realm: 'minbar-admin' })(c as unknown as Context, next);
   })
+  .use(markQueueSeen())
+  .route('/personal-data', personalData)
   .get('/comments', validate('query', moderationQuerySchema), async (c) => {
     const { status, article, cursor, limit } = c.req.valid('query');
     const page = await listForModeration(c.get('db'), {
@@ -63,14 +69,17 @@ const admin = new Hono<AppEnv>()
         errors: fieldErrors(parsed.error.issues),
       });
     const db = c.get('db');
-    if (parsed.data.status !== comment.status)
+    if (parsed.data.status !== comment.status) {
       await setCommentStatus(db, comment, parsed.data.status, actorOf(c), new Date().toISOString());
+      publishCommentEvent(c.env, c.executionCtx, STATUS_EVENTS[parsed.data.status], comment);
+    }
     const updated = await getComment(db, comment.id);
     return c.json(updated ? adminCommentJson(updated) : null);
   })
   .delete('/comments/:id', async (c) => {
     const comment = await requireComment(c);
     await deleteComment(c.get('db'), comment, actorOf(c), new Date().toISOString());
+    publishCommentEvent(c.env, c.executionCtx, 'comment.deleted', comment);
     return c.body(null, 204);
   });
 

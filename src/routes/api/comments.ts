@@ -12,6 +12,7 @@ import { ProblemError } from '../../errors.tsx';
 import { notModified, versionTag } from '../../http/caching.ts';
 import { type ClientIdentity, identifyClient } from '../../http/client.ts';
 import { readJsonBody } from '../../http/json-body.ts';
+import { publishCommentEvent } from '../../services/comment-events.ts';
 import { checkRateLimit, type RefusalReason, type SubmitOutcome, submitComment } from '../../services/submit-comment.ts';
 import { getApprovedComment, getCommentsVersion, listApprovedThreads } from '../../storage/comments.ts';
 import { absoluteUrl, articleCommentsApiPath } from '../../urls.ts';
@@ -86,6 +87,7 @@ async function postComment(
     ...client,
     now: new Date(),
     honeypot: false,
+    onHeld: (id) => publishCommentEvent(c.env, c.executionCtx, 'comment.held', { id, articleSlug: article.slug }),
     ...(key ? { idempotency: { key, requestFingerprint: await sha256Hex(`${article.slug}\n${JSON.stringify(raw)}`) } } : {}),
   });
   if (outcome.kind === 'refused') refuse(outcome);

@@ -1,0 +1,53 @@
+/**
+ * The daily retention run (Cron Trigger): client data, old spam and trash, stale pending comments, expired
+ * idempotency keys. Everything is decided by `now`, so a second run with the same clock changes nothing; the run
+ * logs one structured line with what it did.
+ */
+import type { RetentionSettings } from '../domain/background-settings.ts';
+import { type Db, deleteComment, getComment } from '../storage/comments.ts';
+import {
+  deleteExpiredIdempotencyKeys,
+  listExpiredSpamAndTrash,
+  removeClientData,
+  trashStalePending,
+} from '../storage/retention.ts';
+import { IDEMPOTENCY_HOURS } from './submit-comment.ts';
+
+/** What one run did. */
+export interface RetentionReport {
+  event: 'retention';
+  at: string;
+  client_data_removed: number;
+  spam_and_trash_deleted: number;
+  pending_trashed: number;
+  idempotency_keys_deleted: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Runs retention as of `now` and returns (and logs) what changed.
+ * @example await runRetention(env.DB, readRetentionSettings(env), new Date(controller.scheduledTime))
+ */
+export async function runRetention(db: Db, settings: RetentionSettings, now: Date): Promise<RetentionReport> {
+  const at = now.toISOString();
+  const ago = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
+  const clientDataRemoved = await removeClientData(db, ago(settings.clientDays));
+  // Deleted before the pending are trashed, so what is trashed today waits its full trashDays.
+  const expired = await listExpiredSpamAndTrash(db, ago(settings.trashDays));
+  for (const { id } of expired) {
+    // Read again: deleting a parent moved its replies, so the listed parent and depth may be stale.
+    const comment = await getComment(db, id);
+    if (comment) await deleteComment(db, comment, 'retention', at);
+  }
+  const report: RetentionReport = {
+    event: 'retention',
+    at,
+    client_data_removed: clientDataRemoved,
+    spam_and_trash_deleted: expired.length,
+    pending_trashed: await trashStalePending(db, ago(settings.pendingDays), at),
+    idempotency_keys_deleted: await deleteExpiredIdempotencyKeys(db, ago(IDEMPOTENCY_HOURS / 24)),
+  };
+  console.log(JSON.stringify(report));
+  return report;
+}
