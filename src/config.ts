@@ -7,6 +7,7 @@
  * Adding a variable is one line in CONFIG_SHAPE (and its line in wrangler.toml or .dev.vars.example).
  */
 import * as z from 'zod/mini';
+import { readNotificationSettings, readRetentionSettings } from './domain/background-settings.ts';
 import { MODERATION_MODES } from './domain/comment.ts';
 
 /** Shortest secret accepted: a typed password is not a key. */
@@ -78,8 +79,28 @@ export const CONFIG_SHAPE = {
   IP_HASH_SECRET: secret(),
 };
 
+/**
+ * Readers of settings that check their own vars (retention, notifications): each throws an Error that starts with
+ * the variable's name. Listed here so that they are checked as early, and as loudly, as CONFIG_SHAPE.
+ */
+const SELF_CHECKING_READERS: ((vars: Record<string, string | undefined>) => unknown)[] = [
+  readRetentionSettings,
+  readNotificationSettings,
+];
+
 /** The schema of the whole configuration; other bindings (KV, D1, the rate limiter) pass through unchecked. */
-export const CONFIG_SCHEMA = z.looseObject(CONFIG_SHAPE);
+export const CONFIG_SCHEMA = z.looseObject(CONFIG_SHAPE).check(
+  z.superRefine((vars, ctx) => {
+    for (const read of SELF_CHECKING_READERS)
+      try {
+        read(vars as Record<string, string | undefined>);
+      } catch (error) {
+        const message = (error as Error).message;
+        const name = /^[A-Z_]+/.exec(message)?.[0] ?? 'configuration';
+        ctx.addIssue({ code: 'custom', path: [name], message: message.slice(name.length).replace(/^:?\s*/, '') });
+      }
+  }),
+);
 
 /** The configuration once checked, with numbers as numbers. */
 export type Config = z.output<typeof CONFIG_SCHEMA>;

@@ -75,6 +75,8 @@ describe('the configuration schema', () => {
     ['BUILD_ID', '', 'BUILD_ID: must be 1 to 64 letters, digits'],
     ['ADMIN_TOKEN', 'short', 'ADMIN_TOKEN: must be at least 16 characters'],
     ['IP_HASH_SECRET', 'x'.repeat(15), 'IP_HASH_SECRET: must be at least 16 characters'],
+    ['TRASH_DAYS', '0', 'TRASH_DAYS: expected days (1-99999), got "0"'],
+    ['MODERATOR_EMAILS', 'desk@example.org', 'MODERATOR_EMAILS: needs NOTIFY_FROM'],
   ])('refuses %s = %j with an error that names it', (name, value, message) => {
     const errors = errorsOf({ [name]: value });
     expect(errors).toHaveLength(1);
