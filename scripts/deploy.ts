@@ -3,6 +3,7 @@
  * Needs `wrangler login` (or CLOUDFLARE_API_TOKEN) and the resource ids in wrangler.toml (see README, "Deploying").
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { assertConfig } from './lib/config.ts';
 import { OFFLINE_ENV, wranglerOrThrow } from './lib/wrangler.ts';
 
 const revision = (() => {
@@ -13,6 +14,8 @@ const revision = (() => {
   }
 })();
 
+// Checked before anything is migrated, published or uploaded (production secrets live in Cloudflare, not here).
+assertConfig({ overrides: { BUILD_ID: revision } });
 await wranglerOrThrow(['d1', 'migrations', 'apply', 'DB', '--remote'], { inherit: true });
 const publish = spawnSync(process.execPath, ['scripts/publish.ts', '--remote'], { stdio: 'inherit', env: OFFLINE_ENV });
 if (publish.status !== 0) process.exit(publish.status ?? 1);

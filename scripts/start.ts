@@ -11,11 +11,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { assertConfig } from './lib/config.ts';
 import { OFFLINE_ENV, WRANGLER_BIN, wranglerOrThrow } from './lib/wrangler.ts';
 
 const PORT = process.env.PORT ?? '8787';
 const { values } = parseArgs({ options: { 'persist-to': { type: 'string' } } });
 const persist = values['persist-to'] ? ['--persist-to', values['persist-to']] : [];
+// SITE_URL follows the port, so canonical URLs and the form's origin check match what the browser uses.
+// A fresh BUILD_ID per start keeps browsers from revalidating pages rendered by an older template to 304.
+const vars = { SITE_URL: `http://localhost:${PORT}`, BUILD_ID: `dev-${Date.now().toString(36)}` };
 
 {
   // A .dev.vars from before a variable was added to the example gets it appended (a secret freshly generated);
@@ -46,19 +50,19 @@ const persist = values['persist-to'] ? ['--persist-to', values['persist-to']] : 
     console.log(`Wrote fresh secrets to .dev.vars (shown once, kept only in that file):\n  ${generated.join('\n  ')}\n`);
 }
 
+assertConfig({ overrides: vars, devVarsFile: '.dev.vars', requireSecrets: true });
+
 await wranglerOrThrow(['d1', 'migrations', 'apply', 'DB', '--local', ...persist], { inherit: true });
 
 const publish = spawn(process.execPath, ['scripts/publish.ts', '--local', ...persist], { stdio: 'inherit', env: OFFLINE_ENV });
 const published = await new Promise<number>((resolve) => publish.on('close', (code) => resolve(code ?? 1)));
 if (published !== 0) process.exit(published);
 
-// SITE_URL follows the port, so canonical URLs and the form's origin check match what the browser uses.
-// A fresh BUILD_ID per start keeps browsers from revalidating pages rendered by an older template to 304.
 const dev = spawn(
   process.execPath,
   [
     ...[WRANGLER_BIN, 'dev', '--port', PORT, ...persist],
-    ...['--var', `SITE_URL:http://localhost:${PORT}`, '--var', `BUILD_ID:dev-${Date.now().toString(36)}`],
+    ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
   ],
   { stdio: 'inherit', env: OFFLINE_ENV },
 );

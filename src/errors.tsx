@@ -69,7 +69,8 @@ export function problemResponse(c: Context<AppEnv>, problem: ProblemError): Resp
   for (const name of ['ETag', 'Last-Modified', 'CDN-Cache-Control']) c.header(name, undefined);
   if (wantsJson(c)) {
     const body = {
-      type: absoluteUrl(c.env.SITE_URL, `/problems/${problem.options.type ?? known.name}`),
+      // SITE_URL is unset only on a misconfigured site (src/http/configuration.ts): the request's origin stands in.
+      type: absoluteUrl(c.env.SITE_URL ?? new URL(c.req.url).origin, `/problems/${problem.options.type ?? known.name}`),
       title: known.title,
       status,
       detail: problem.message,

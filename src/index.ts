@@ -7,6 +7,7 @@ import { readRetentionSettings } from './domain/background-settings.ts';
 import type { AppEnv, Bindings } from './env.ts';
 import { notFound, onError, ProblemError, problemResponse } from './errors.tsx';
 import { canonicalUrls } from './http/canonical.ts';
+import { requireValidConfig } from './http/configuration.ts';
 import { crossOrigin } from './http/cors.ts';
 import { d1Session } from './http/d1-session.ts';
 import { frontPageLegacyRedirects, withLegacyRedirects } from './http/legacy-redirects.ts';
@@ -26,6 +27,7 @@ const app = new Hono<AppEnv>();
 app.use(rememberResponses());
 app.use(securityHeaders());
 app.use(crossOrigin());
+app.use(requireValidConfig());
 app.use(
   methodNotAllowed({
     app,

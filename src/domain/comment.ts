@@ -41,7 +41,10 @@ export interface CommentThread extends PublicComment {
 export const MAX_DEPTH = 5;
 
 /** How strictly new comments are held, as WordPress's "comment must be manually approved" options. */
-export type ModerationMode = 'first' | 'all' | 'none';
+export const MODERATION_MODES = ['first', 'all', 'none'] as const;
+
+/** One of MODERATION_MODES. */
+export type ModerationMode = (typeof MODERATION_MODES)[number];
 
 /** The moderation settings of the site (wrangler.toml vars). */
 export interface ModerationSettings {
@@ -56,37 +59,41 @@ export interface ModerationSettings {
   closeAfterDays: number;
 }
 
-/** The vars the settings are read from. */
-export interface ModerationVars {
-  COMMENT_MODERATION?: string;
-  COMMENT_MODERATION_WORDS?: string;
-  COMMENT_DISALLOWED_WORDS?: string;
-  COMMENT_MAX_LINKS?: string;
-  COMMENTS_CLOSE_AFTER_DAYS?: string;
+/** The checked configuration the settings come from (src/config.ts validates the vars of wrangler.toml). */
+export interface ModerationConfig {
+  COMMENT_MODERATION: ModerationMode;
+  COMMENT_MODERATION_WORDS: string;
+  COMMENT_DISALLOWED_WORDS: string;
+  COMMENT_MAX_LINKS: number;
+  COMMENTS_CLOSE_AFTER_DAYS: number;
 }
 
-const wordList = (value = ''): string[] =>
+/** A word list as typed: separated by commas, Arabic commas or lines; each word folded, as the text it is matched in. */
+const wordList = (value: string): string[] =>
   value
     .split(/[\n,،]/)
     .map(foldForMatching)
     .filter((word) => word !== '');
 
-const wholeNumber = (value: string | undefined, fallback: number): number =>
-  value !== undefined && /^\d+$/.test(value.trim()) ? Number(value.trim()) : fallback;
+const settingsOf = new WeakMap<ModerationConfig, ModerationSettings>();
 
 /**
- * Settings from vars, with WordPress's defaults. An unknown mode holds everything rather than approving anything.
- * @example readModerationSettings({ COMMENT_MODERATION: 'all' }).mode // 'all'
+ * The moderation settings of a checked configuration, computed once per configuration (so once per isolate).
+ * @example readModerationSettings(readConfig(env)).mode // 'first'
  */
-export function readModerationSettings(vars: ModerationVars): ModerationSettings {
-  const mode = (vars.COMMENT_MODERATION ?? 'first').trim() || 'first';
-  return {
-    mode: mode === 'first' || mode === 'none' || mode === 'all' ? mode : 'all',
-    moderationWords: wordList(vars.COMMENT_MODERATION_WORDS),
-    disallowedWords: wordList(vars.COMMENT_DISALLOWED_WORDS),
-    maxLinks: wholeNumber(vars.COMMENT_MAX_LINKS, 2),
-    closeAfterDays: wholeNumber(vars.COMMENTS_CLOSE_AFTER_DAYS, 0),
-  };
+export function readModerationSettings(config: ModerationConfig): ModerationSettings {
+  let settings = settingsOf.get(config);
+  if (!settings) {
+    settings = {
+      mode: config.COMMENT_MODERATION,
+      moderationWords: wordList(config.COMMENT_MODERATION_WORDS),
+      disallowedWords: wordList(config.COMMENT_DISALLOWED_WORDS),
+      maxLinks: config.COMMENT_MAX_LINKS,
+      closeAfterDays: config.COMMENTS_CLOSE_AFTER_DAYS,
+    };
+    settingsOf.set(config, settings);
+  }
+  return settings;
 }
 
 /** What moderation looks at. */

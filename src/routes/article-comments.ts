@@ -5,6 +5,7 @@
  * counts of the comments shown, so it is decided after the thread is read and before anything is rendered.
  */
 import type { Context } from 'hono';
+import { readConfig } from '../config.ts';
 import type { ArticleDocument } from '../domain/article.ts';
 import { readRetentionSettings } from '../domain/background-settings.ts';
 import { buildThreads, commentsOpen, readModerationSettings } from '../domain/comment.ts';
@@ -65,7 +66,7 @@ export async function loadArticleComments(
     options.previewIds ?? readPreviewIds(c),
   ]);
   const held = await getHeldComments(db, article.slug, previewIds);
-  const open = commentsOpen(article, readModerationSettings(c.env), new Date());
+  const open = commentsOpen(article, readModerationSettings(readConfig(c.env)), new Date());
   const form = options.form ?? EMPTY_FORM;
   const replyTarget = options.replyTo && open ? await getApprovedComment(db, article.slug, options.replyTo) : null;
   return {

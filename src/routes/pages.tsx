@@ -5,6 +5,7 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { readConfig } from '../config.ts';
 import type { ArticleDocument } from '../domain/article.ts';
 import { commentsOpen, readModerationSettings } from '../domain/comment.ts';
 import { paginate } from '../domain/pagination.ts';
@@ -117,7 +118,7 @@ const pages = new Hono<AppEnv>()
       } else {
         // Whether the form is open is part of the version: a page whose comments closed since is not "not modified";
         // the «أتفق» counts shown are too, so a reaction changes exactly the pages that show it.
-        const open = commentsOpen(article, readModerationSettings(c.env), new Date());
+        const open = commentsOpen(article, readModerationSettings(readConfig(c.env)), new Date());
         const agreements = await agreementsDigest(loaded.shown);
         const tag = versionTag(
           c,
@@ -179,7 +180,7 @@ const pages = new Hono<AppEnv>()
       }
       const outcome = await submitComment(article, parsed.input, {
         db: c.get('db'),
-        settings: readModerationSettings(c.env),
+        settings: readModerationSettings(readConfig(c.env)),
         ...client,
         now: new Date(),
         honeypot: field('fax') !== '',

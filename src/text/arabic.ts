@@ -31,6 +31,7 @@ const LETTER_FOLDS: Record<string, string> = {
   ؤ: 'و',
   ئ: 'ي',
 };
+// Stryker disable next-line StringLiteral: any separator only adds characters that fold to themselves (the ?? below)
 const LETTERS = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
 /** Arabic-Indic (U+0660–0669) and Extended Arabic-Indic (U+06F0–06F9) digits. */
 const INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;

@@ -38,11 +38,13 @@ const displayDateTimeFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
   timeStyle: 'short',
 });
 
-/** The newsroom zone's UTC offset at `date`, as `+02:00`. */
+/** The newsroom zone's UTC offset at `date`, as `+02:00` (Intl writes it `GMT+02:00`, or `GMT` at UTC). */
 function zoneOffset(date: Date): string {
-  const name = offsetFormat.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const match = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
-  return match ? `${match[1]}:${match[2] ?? '00'}` : '+00:00';
+  const part = offsetFormat.formatToParts(date).find((p) => p.type === 'timeZoneName');
+  // Stryker disable next-line OptionalChaining,StringLiteral: Intl always gives the longOffset part it was asked for
+  const name = part?.value ?? 'GMT';
+  // Stryker disable next-line ConditionalExpression,StringLiteral: Africa/Tripoli is never at UTC, so its offset is never written plain GMT
+  return name === 'GMT' ? '+00:00' : name.slice(3);
 }
 
 /**
@@ -55,7 +57,8 @@ export function parseEditorDate(text: string): Date | null {
   if (day) {
     const [, y, m, d] = day.map(Number) as [number, number, number, number];
     const utcMidnight = new Date(Date.UTC(y, m - 1, d));
-    if (utcMidnight.getUTCMonth() !== m - 1 || utcMidnight.getUTCDate() !== d) return null;
+    // A day past the month's end rolls into the next month; Date.UTC reads years 0–99 as 1900–1999.
+    if (utcMidnight.getUTCFullYear() !== y || utcMidnight.getUTCMonth() !== m - 1) return null;
     const offset = zoneOffset(utcMidnight);
     return new Date(`${text}T00:00:00${offset}`);
   }

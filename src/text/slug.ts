@@ -22,7 +22,7 @@ export function slugify(text: string): string {
     .toLowerCase()
     .replace(MARKS, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-|-$/g, ''); // runs are single hyphens already
 }
 
 /**

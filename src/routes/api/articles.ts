@@ -2,6 +2,7 @@
  * The articles JSON API: `GET /api/articles` (newest first, filtered and paginated) and `GET /api/articles/:slug`.
  */
 import { type Context, Hono } from 'hono';
+import { readConfig } from '../../config.ts';
 import type { ResponseOf } from '../../contracts/responses.ts';
 import type { ArticleDocument } from '../../domain/article.ts';
 import { commentsOpen, readModerationSettings } from '../../domain/comment.ts';
@@ -27,7 +28,7 @@ export async function requireArticle(c: Context<AppEnv>, slug: string): Promise<
 /** The JSON representation of an article, with its ETag and a 304 when the client has it. */
 export async function sendArticleJson(c: Context<AppEnv>, article: ArticleDocument): Promise<Response> {
   const db = c.get('db');
-  const open = commentsOpen(article, readModerationSettings(c.env), new Date());
+  const open = commentsOpen(article, readModerationSettings(readConfig(c.env)), new Date());
   const count = await unlessCommentsUnavailable(c, async () => {
     const version = await getCommentsVersion(db, article.slug);
     const tag = versionTag(c, article.hash, 'json', version, open ? 'open' : 'closed');

@@ -3,6 +3,7 @@
  * `POST` a new one (JSON only, idempotent with `Idempotency-Key`).
  */
 import { type Context, Hono } from 'hono';
+import { readConfig } from '../../config.ts';
 import type { ResponseOf } from '../../contracts/responses.ts';
 import type { ArticleDocument } from '../../domain/article.ts';
 import { buildThreads, type PublicComment, readModerationSettings } from '../../domain/comment.ts';
@@ -119,7 +120,7 @@ async function postComment(
 
   const outcome = await submitComment(article, parsed.input, {
     db: c.get('db'),
-    settings: readModerationSettings(c.env),
+    settings: readModerationSettings(readConfig(c.env)),
     ...client,
     now: new Date(),
     honeypot: false,

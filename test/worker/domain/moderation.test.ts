@@ -1,11 +1,14 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { buildThreads, commentsOpen, moderate, readModerationSettings } from '../../../src/domain/comment.ts';
+import { ConfigError, readConfig } from '../../../src/config.ts';
+import { buildThreads, commentsOpen, moderate } from '../../../src/domain/comment.ts';
+import { settingsFrom } from '../helpers/config.ts';
 
 const input = { name: 'قارئ', email: 'r@example.com', url: null, body: 'تعليق', honeypot: false, knownAuthor: false };
 
 describe('readModerationSettings', () => {
   it("uses WordPress's defaults", () => {
-    expect(readModerationSettings({})).toEqual({
+    expect(settingsFrom()).toEqual({
       mode: 'first',
       moderationWords: [],
       disallowedWords: [],
@@ -14,19 +17,22 @@ describe('readModerationSettings', () => {
     });
   });
   it('reads word lists split by commas, Arabic commas or lines, folded', () => {
-    expect(readModerationSettings({ COMMENT_MODERATION_WORDS: 'قِمار، كازينو\nCasino,' }).moderationWords).toEqual([
+    expect(settingsFrom({ COMMENT_MODERATION_WORDS: 'قِمار، كازينو\nCasino,' }).moderationWords).toEqual([
       'قمار',
       'كازينو',
       'casino',
     ]);
   });
-  it('holds everything when the mode is misspelt, never approves', () => {
-    expect(readModerationSettings({ COMMENT_MODERATION: 'nobody' }).mode).toBe('all');
+  it('refuses a misspelt mode, naming the variable, rather than guess', () => {
+    expect(() => readConfig({ ...env, COMMENT_MODERATION: 'nobody' })).toThrow(ConfigError);
+    expect(() => readConfig({ ...env, COMMENT_MODERATION: 'nobody' })).toThrow(
+      /COMMENT_MODERATION: must be one of first, all, none/,
+    );
   });
 });
 
 describe('moderate', () => {
-  const settings = readModerationSettings({ COMMENT_MODERATION_WORDS: 'قمار', COMMENT_DISALLOWED_WORDS: 'فياغرا' });
+  const settings = settingsFrom({ COMMENT_MODERATION_WORDS: 'قمار', COMMENT_DISALLOWED_WORDS: 'فياغرا' });
 
   it('holds a first comment and approves a known author (mode first)', () => {
     expect(moderate(input, settings)).toEqual({ status: 'pending', reason: 'first-comment' });
@@ -59,10 +65,10 @@ describe('commentsOpen', () => {
   const article = { comments_open: true, published_at: '2026-11-01T00:00:00+02:00' };
   const now = new Date('2026-11-30T00:00:00+02:00');
   it('follows front matter, then the age limit when one is set', () => {
-    expect(commentsOpen(article, readModerationSettings({}), now)).toBe(true);
-    expect(commentsOpen({ ...article, comments_open: false }, readModerationSettings({}), now)).toBe(false);
-    expect(commentsOpen(article, readModerationSettings({ COMMENTS_CLOSE_AFTER_DAYS: '28' }), now)).toBe(false);
-    expect(commentsOpen(article, readModerationSettings({ COMMENTS_CLOSE_AFTER_DAYS: '30' }), now)).toBe(true);
+    expect(commentsOpen(article, settingsFrom(), now)).toBe(true);
+    expect(commentsOpen({ ...article, comments_open: false }, settingsFrom(), now)).toBe(false);
+    expect(commentsOpen(article, settingsFrom({ COMMENTS_CLOSE_AFTER_DAYS: '28' }), now)).toBe(false);
+    expect(commentsOpen(article, settingsFrom({ COMMENTS_CLOSE_AFTER_DAYS: '30' }), now)).toBe(true);
   });
 });
 

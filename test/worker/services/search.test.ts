@@ -1,0 +1,87 @@
+// The search use case against the real index: what a reader gets for a query, page by page.
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { SEARCH_PAGE_SIZE, search } from '../../../src/services/search.ts';
+import { getArticleIndex } from '../../../src/storage/articles.ts';
+import { indexComment } from '../../../src/storage/search.ts';
+import { articlePath } from '../../../src/urls.ts';
+
+const SEED = 'تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا';
+
+/** A visible (approved, top-level) comment row with this id, so its search hit is one a reader may see. */
+const visibleComment = (id: number, articleSlug: string, body: string) =>
+  env.DB.prepare(
+    `INSERT INTO comments (id, article_slug, parent_id, depth, author_name, author_email, author_url, body,
+       body_fingerprint, status, created_at, updated_at, ip_hash, user_agent, visible)
+     VALUES (?1, ?2, NULL, 1, 'قارئ', 'reader@example.com', NULL, ?3, ?4, 'approved', ?5, ?5, ?6, 'test', 1)`,
+  ).bind(id, articleSlug, body, String(id).padStart(64, '0'), '2026-11-30T10:00:00.000Z', 'a'.repeat(64));
+
+describe('search', () => {
+  it('has no results, and one page, for a query without a searchable word', async () => {
+    expect(await search(env.DB, await getArticleIndex(env.ARTICLES), '؟! ...', 3)).toEqual({
+      results: null,
+      total: 0,
+      page: 3,
+      pages: 1,
+    });
+  });
+
+  it('has one empty page for a word found nowhere', async () => {
+    expect(await search(env.DB, await getArticleIndex(env.ARTICLES), 'كلمةلاتوجدأبدا', 1)).toEqual({
+      results: [],
+      total: 0,
+      page: 1,
+      pages: 1,
+    });
+  });
+
+  it('answers an article hit with its title, path, category, date and a marked snippet', async () => {
+    const index = await getArticleIndex(env.ARTICLES);
+    const seed = index.articles.find((a) => a.slug === SEED);
+    const outcome = await search(env.DB, index, 'حفتر', 1);
+    const hit = outcome.results?.find((r) => r.path === articlePath(SEED));
+    expect(hit).toMatchObject({
+      kind: 'article',
+      title: seed?.title,
+      category: seed?.category,
+      published_at: seed?.published_at,
+    });
+    expect(hit?.snippet.some((part) => part.match && part.text.includes('حفتر'))).toBe(true);
+    expect(outcome).toMatchObject({ page: 1, total: outcome.results?.length, pages: 1 });
+  });
+
+  it('answers a comment hit as «تعليق على:» the article, linked to the comment, and leaves out unpublished articles', async () => {
+    const word = `فريدة${crypto.randomUUID().replace(/[\d-]/g, '').slice(0, 6)}`;
+    for (const [id, slug] of [
+      [424242, SEED],
+      [424243, 'gone-article'],
+    ] as const)
+      await env.DB.batch([
+        visibleComment(id, slug, `تعليق فيه ${word}`),
+        indexComment(env.DB, { id, articleSlug: slug, body: `تعليق فيه ${word}` }),
+      ]);
+    const index = await getArticleIndex(env.ARTICLES);
+    const seed = index.articles.find((a) => a.slug === SEED);
+    const outcome = await search(env.DB, index, word, 1);
+    expect(outcome.results?.map((r) => [r.kind, r.title, r.path])).toEqual([
+      ['comment', `تعليق على: ${seed?.title}`, `${articlePath(SEED)}#comment-424242`],
+    ]);
+  });
+
+  it(`pages results ${SEARCH_PAGE_SIZE} at a time and counts the pages`, async () => {
+    const word = `صفحة${crypto.randomUUID().replace(/[\d-]/g, '').slice(0, 6)}`;
+    await env.DB.batch(
+      Array.from({ length: SEARCH_PAGE_SIZE + 3 }, (_, i) => [
+        visibleComment(500_000 + i, SEED, `${word} رقم ${i}`),
+        indexComment(env.DB, { id: 500_000 + i, articleSlug: SEED, body: `${word} رقم ${i}` }),
+      ]).flat(),
+    );
+    const index = await getArticleIndex(env.ARTICLES);
+    const first = await search(env.DB, index, word, 1);
+    const second = await search(env.DB, index, word, 2);
+    expect([first.results?.length, first.total, first.pages]).toEqual([SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE + 3, 2]);
+    expect([second.results?.length, second.page, second.pages]).toEqual([3, 2, 2]);
+    const paths = new Set([...(first.results ?? []), ...(second.results ?? [])].map((r) => r.path));
+    expect(paths.size).toBe(SEARCH_PAGE_SIZE + 3);
+  });
+});
