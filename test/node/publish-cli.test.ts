@@ -124,12 +124,12 @@ describe('npm run publish', () => {
     expect(verified.code).toBe(0);
     expect(verified.out).toContain(`! corrupt  ${key}`);
     expect(verified.out).toContain('! corrupt  v1:index');
-    expect(verified.out).toContain('verified 4 stored document(s): 2 corrupt');
+    expect(verified.out).toContain('verified 5 stored document(s): 2 corrupt');
     expect(verified.out).toContain('0 added, 0 changed, 0 removed, 0 unchanged');
     expect(await read(key)).toBe(good);
     expect(JSON.parse(await read('v1:index'))).toMatchObject({ articles: [{ hash }] });
     const again = await publish('--verify');
-    expect(again.out).toContain('verified 4 stored document(s): 0 corrupt');
+    expect(again.out).toContain('verified 5 stored document(s): 0 corrupt');
     expect(again.out).toContain('0 added, 0 changed, 0 removed, 1 unchanged');
     // Some fifteen wrangler runs: minutes on a loaded two-core machine.
   }, 900_000);
