@@ -41,6 +41,7 @@ export const KNOWN_QUERY_PARAMETERS: ReadonlySet<string> = new Set([
   'q',
   'replyto',
   'comments_after',
+  'sort',
 ]);
 const SCOPED_PATH = /^\/(?:api\/)?articles\/([^/]+)/;
 const SEARCH_PATH = /^\/(?:api\/)?search(?:\/|$)/;

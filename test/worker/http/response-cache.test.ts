@@ -147,6 +147,12 @@ describe('the response memory', () => {
     expect((await fetchCached(PATH, {}, '60')).headers.get('Age')).not.toBeNull();
   });
 
+  it('remembers the query parameters routes read, the comment order among them', async () => {
+    const sorted = `${PATH}?sort=newest`;
+    await fetchCached(sorted, {}, '60');
+    expect((await fetchCached(sorted, {}, '60')).headers.get('Age')).not.toBeNull();
+  });
+
   it('frees expired entries when it stores, and stays within its byte bound', async () => {
     await fetchCached(PATH, {}, '1');
     await fetchCached('/api/articles', {}, '1');
