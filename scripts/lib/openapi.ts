@@ -318,7 +318,7 @@ export function buildOpenApi(version: string): Json {
       version,
       description: [
         'Arabic-first news articles and reader comments.',
-        'Every API error is application/problem+json (RFC 9457); pages and feeds answer errors with an Arabic HTML page, or problem+json to a client that prefers JSON. A method a path does not serve is a 405 with Allow. HEAD works wherever GET does, without a body.',
+        'Every API error is application/problem+json (RFC 9457); pages and feeds answer errors with an Arabic HTML page, or problem+json to a client that prefers JSON. A method a path does not serve is a 405 with Allow; before that, whatever the method, a path that cannot be decoded is a 400, an /api/ request whose Accept allows no JSON a 406, an /api/admin/ request without a valid token a 401, and a non-canonical path a 301 (GET, HEAD) or 308 (other methods, keeping the body). HEAD works wherever GET does, without a body.',
         `Public reads and redirects, and posting a comment to the JSON API, allow any origin (CORS, no credentials); the admin API and the HTML form are same-origin only. ${STALENESS}`,
       ].join('\n\n'),
       license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../src/index.ts';
-import { ADMIN_TOKEN, ORIGIN, request, requestUnchecked, SEED_SLUG } from './helpers/http.ts';
+import { ADMIN_TOKEN, ORIGIN, request, SEED_SLUG } from './helpers/http.ts';
 
 /** Route patterns the app serves (`GET /api/articles/:slug`…), middleware left out. */
 const ROUTES = [
@@ -139,7 +139,7 @@ describe('every route, whatever a client sends', () => {
         const init: RequestInit = { method, headers: shape.headers };
         if (shape.body !== undefined && method !== 'GET' && method !== 'HEAD') init.body = shape.body;
         const url = `${shape.path.path}${shape.query}`;
-        const response = await requestUnchecked(url, init);
+        const response = await request(url, init);
         const text = await response.text();
         expect(response.status, `${method} ${url.slice(0, 200)} → ${response.status} ${text.slice(0, 300)}`).toBeLessThan(500);
         if (response.status >= 400 && method !== 'HEAD' && new URL(url, ORIGIN).pathname.startsWith('/api/')) {

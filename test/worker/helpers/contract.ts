@@ -73,6 +73,9 @@ function canonicalRedirect(path: string, status: number): { response: ResponseOb
 /** The documented response for this request and status, or a reason it has none. */
 function documentedResponse(request: Request, status: number): { response?: ResponseObject; problem?: string } {
   const url = new URL(request.url);
+  // A canonical redirect is decided on the path as requested (its CORS headers too), before any operation.
+  const redirect = canonicalRedirect(url.pathname, status);
+  if (redirect) return redirect;
   const path = `/${url.pathname.split('/').filter(Boolean).join('/')}`;
   const entry = PATHS.find((p) => p.pattern.test(path));
   // A path outside the document (an unknown URL): its 404 and 301 are the shared ones.
@@ -89,9 +92,16 @@ function documentedResponse(request: Request, status: number): { response?: Resp
     // Any method on a non-canonical path is first sent to the canonical one (301 for GET, 308 keeping the method).
     const redirect = canonicalRedirect(path, status);
     if (redirect) return redirect;
-    const name = `${path.startsWith('/api/') ? 'Problem' : 'PageError'}405`;
-    if (status === 405) return { response: resolve((doc.components.responses as Record<string, Json>)[name] as Json) };
-    return { problem: `${request.method} ${entry.template} answered ${status}, but only 405 is documented` };
+    // Any path: 405 to a method it does not serve, 400 first when the path cannot be decoded; under /api/ a 406 first
+    // to an Accept without JSON, and on the admin API a 401 first without a valid token (both come before routing).
+    const shared =
+      status === 405 ||
+      status === 400 ||
+      (status === 406 && path.startsWith('/api/')) ||
+      (status === 401 && path.startsWith('/api/admin/'));
+    const name = `${path.startsWith('/api/') ? 'Problem' : 'PageError'}${status}`;
+    if (shared) return { response: resolve((doc.components.responses as Record<string, Json>)[name] as Json) };
+    return { problem: `${request.method} ${entry.template} answered ${status}, which is not documented for it` };
   }
   const response = operation.responses[String(status)];
   if (!response) return { problem: `${status} is not documented for ${request.method} ${entry.template}` };

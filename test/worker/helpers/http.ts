@@ -17,14 +17,6 @@ export async function request(path: string, init: RequestInit = {}): Promise<Res
   return assertContract(req, await exports.default.fetch(req.clone()));
 }
 
-/**
- * Fetches like `request` without the document check: for generated garbage (the fuzz test), whose answers to
- * malformed paths and unserved methods are checked for their own properties (no 5xx, problem+json) instead.
- */
-export async function requestUnchecked(path: string, init: RequestInit = {}): Promise<Response> {
-  return exports.default.fetch(new Request(path.startsWith('http') ? path : `${ORIGIN}${path}`, { redirect: 'manual', ...init }));
-}
-
 /** The seed article's slug and its percent-encoded path. */
 export const SEED_SLUG = 'تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا';
 export const SEED_PATH = `/articles/${encodeURIComponent(SEED_SLUG)}`;
