@@ -56,5 +56,10 @@ export const PROBLEM_TYPES: Record<string, ProblemType> = {
     en: 'Over 10 comment attempts a minute; wait Retry-After seconds.',
   },
   'internal-error': { status: 500, ar: 'حدث خطأ من جهتنا.', en: 'An unexpected failure, logged on our side.' },
-  unavailable: { status: 503, ar: 'الخدمة غير متاحة مؤقتاً.', en: 'The service is not configured (a secret is missing).' },
+  misconfigured: { status: 500, ar: 'إعدادات الموقع غير صحيحة.', en: 'A var or secret is wrong; detail names it.' },
+  unavailable: {
+    status: 503,
+    ar: 'الخدمة غير متاحة مؤقتاً.',
+    en: 'Storage cannot be read right now, or a secret is missing; wait Retry-After seconds.',
+  },
 };

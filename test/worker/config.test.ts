@@ -141,6 +141,10 @@ describe('a misconfigured Worker', () => {
     expect(problem.detail).toBe("The site is misconfigured: SITE_URL. The Worker's log says what is wrong.");
   });
 
+  it('points at a problem type page that explains it', async () => {
+    expect((await requestWithEnv('/problems/misconfigured', {})).status).toBe(200);
+  });
+
   it('shows readers the Arabic error page (status 500) rather than the article', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const response = await requestWithEnv(SEED_PATH, { COMMENT_MAX_LINKS: 'many' }, { headers: { Accept: 'text/html' } });
