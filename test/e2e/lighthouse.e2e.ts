@@ -1,6 +1,6 @@
 // Lighthouse (mobile preset) on the article page, in Debian's Chromium.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 
 describe('Lighthouse on the article page (mobile)', () => {
-  it('scores Accessibility 100, Best Practices 100, SEO 100 and Performance at least 95', { timeout: 360_000 }, async () => {
+  it('scores Accessibility 100, Best Practices 100, SEO 100 and Performance at least 95', { timeout: 720_000 }, async () => {
     const report = await artifactPath('lighthouse-article.json');
     const flags =
       '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
@@ -26,10 +26,13 @@ describe('Lighthouse on the article page (mobile)', () => {
       categories: Record<string, { score: number | null }>;
       audits: Record<string, { score: number | null; title: string; scoreDisplayMode: string }>;
     };
-    // Lighthouse sometimes fails to record its trace on a loaded machine (NO_NAVSTART: "Please run Lighthouse
-    // again"); only such runs, with no performance score at all, are repeated, at most three times in all.
-    let result: Report | undefined;
-    for (let attempt = 1; attempt <= 3 && !result; attempt++) {
+    // One Lighthouse run on a shared 2-core machine can lose several performance points to a neighbour's load
+    // (CI once scored 92 where an idle run scores 100). Lighthouse's own guidance for variance is to run it more
+    // than once and keep the median run, so the page is judged by three runs' median performance score; the other
+    // categories are the same in every run. A run that fails to record its trace (NO_NAVSTART, "Please run
+    // Lighthouse again") or yields no performance score is repeated, up to six attempts in all.
+    const runs: Report[] = [];
+    for (let attempt = 1; attempt <= 6 && runs.length < 3; attempt++) {
       const run = await promisify(execFile)(
         process.execPath,
         [
@@ -45,12 +48,19 @@ describe('Lighthouse on the article page (mobile)', () => {
       ).then(
         () => JSON.parse(readFileSync(report, 'utf8')) as Report,
         (error: Error) => {
-          if (attempt === 3 || !/NO_NAVSTART|run Lighthouse again/i.test(error.message)) throw error;
+          if (attempt === 6 || !/NO_NAVSTART|run Lighthouse again/i.test(error.message)) throw error;
           return undefined;
         },
       );
-      if (run && (run.categories.performance?.score !== null || attempt === 3)) result = run;
+      if (run && (run.categories.performance?.score ?? null) !== null) runs.push(run);
     }
+    expect(runs.length, 'Lighthouse produced three runs with a performance score').toBe(3);
+    runs.sort((a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0));
+    const result = runs[1] as Report;
+    writeFileSync(report, JSON.stringify(result));
+    console.log(
+      `Lighthouse performance in three runs: ${runs.map((r) => Math.round((r.categories.performance?.score ?? 0) * 100)).join(', ')}`,
+    );
     const { categories, audits } = result as Report;
     const scores = Object.fromEntries(Object.keys(TARGETS).map((k) => [k, Math.round((categories[k]?.score ?? 0) * 100)]));
     console.log(`Lighthouse scores: ${JSON.stringify(scores)} (report: ${report})`);
