@@ -7,9 +7,9 @@
  * documented here; re-declaring them makes tsc fail if the two ever disagree.
  */
 export interface Bindings extends CloudflareBindings {
-  /** Published articles: `v1:article:<slug>` documents and the `v1:index` document (written by `npm run publish`). */
+  /** Published articles: `v1:article:<slug>` documents and the feeds (written by `npm run publish`). */
   ARTICLES: KVNamespace;
-  /** Reader comments and their moderation log (schema in migrations/). */
+  /** Reader comments and their moderation log, the article catalog and search index (schema in migrations/). */
   DB: D1Database;
   /** Absolute origin of the site, without a trailing slash; used for canonical and API URLs. */
   SITE_URL: string;

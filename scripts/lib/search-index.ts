@@ -22,7 +22,7 @@ export function planSearch(indexed: Map<string, string>, articles: ArticleDocume
 }
 
 /** A SQL string literal: single quotes doubled, line breaks flattened so every statement stays on one line. */
-const literal = (text: string): string => `'${text.replace(/[\r\n]+/g, ' ').replace(/'/g, "''")}'`;
+export const literal = (text: string): string => `'${text.replace(/[\r\n]+/g, ' ').replace(/'/g, "''")}'`;
 
 /** The statements that apply a plan. Each article row is replaced whole, so running them twice changes nothing. */
 export function searchIndexSql(plan: SearchPlan): string {

@@ -7,7 +7,6 @@ import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../errors.tsx';
 import { sendTaggedBody } from '../http/caching.ts';
 import { SEARCH_PAGE_SIZE, search } from '../services/search.ts';
-import { getArticleIndex } from '../storage/articles.ts';
 import { absoluteUrl } from '../urls.ts';
 import { searchQuerySchema } from '../validation/search.ts';
 import { validate } from '../validation/validate.ts';
@@ -17,7 +16,7 @@ import { xml } from '../views/xml.ts';
 /** `/search`: the results page. */
 export const searchPage = new Hono<AppEnv>().get('/', validate('query', searchQuerySchema), async (c) => {
   const { q, page } = c.req.valid('query');
-  const outcome = q ? await search(c.get('db'), await getArticleIndex(c.env.ARTICLES), q, page) : null;
+  const outcome = q ? await search(c.get('db'), q, page) : null;
   return sendTaggedBody(c, await (<SearchPage query={q} outcome={outcome} />).toString(), 'text/html; charset=UTF-8');
 });
 
@@ -29,7 +28,7 @@ export const searchApi = new Hono<AppEnv>().get('/', validate('query', searchQue
       type: 'invalid-parameters',
       errors: { q: ['is required'] },
     });
-  const outcome = await search(c.get('db'), await getArticleIndex(c.env.ARTICLES), q, page);
+  const outcome = await search(c.get('db'), q, page);
   if (outcome.results === null)
     throw new ProblemError(400, 'q has no word to search for (letters or digits).', {
       type: 'invalid-parameters',
