@@ -47,6 +47,7 @@ export default defineConfig(async () => {
                     ...publication.articles.map((a) => upsertArticleSql(a, { path: a.slug, hash: a.hash })),
                     REFRESH_CATALOG_SQL,
                   ].join('\n'),
+                  TEST_CATALOG_REFRESH_SQL: REFRESH_CATALOG_SQL,
                   TEST_WORDPRESS_SQL: importSql(wordpress.comments, wordpress.redirects, new Date().toISOString()),
                 },
               },

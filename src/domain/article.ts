@@ -70,6 +70,21 @@ export type ArticleSummary = Pick<
   'slug' | 'title' | 'dek' | 'category' | 'published_at' | 'updated_at' | 'hash'
 >;
 
+/** A list: the whole site (category null) or one category, with its size and newest change. */
+export interface ArticleList {
+  category: Category | null;
+  total: number;
+  /** updated_at of its most recently changed article; null when it lists nothing. */
+  lastUpdatedAt: string | null;
+}
+
+/** One article sitemap: its 0-based number, how many URLs, and its newest change. */
+export interface SitemapChunk {
+  number: number;
+  urlCount: number;
+  lastUpdatedAt: string;
+}
+
 /** URLs per article sitemap (the protocol allows 50,000; fewer keeps each response cheap and old ones unchanged). */
 export const SITEMAP_CHUNK_SIZE = 1000;
 

@@ -4,27 +4,12 @@
  * never renumber old ones), whatever N and whatever the archive's size. Written only by the publisher
  * (scripts/lib/catalog-sql.ts); a list with no row means "never published", which is a 503, not an empty page.
  */
-import { type ArticleSummary, type Category, SITEMAP_CHUNK_SIZE } from '../domain/article.ts';
+import { type ArticleList, type ArticleSummary, SITEMAP_CHUNK_SIZE, type SitemapChunk } from '../domain/article.ts';
 import type { Db } from './comments.ts';
 import { StorageUnavailableError } from './unavailable.ts';
 
 /** Most URLs the news sitemap lists, as the Google News protocol allows. */
 export const NEWS_SITEMAP_MAX_URLS = 1000;
-
-/** A list: the whole site (category null) or one category, with its size and newest change. */
-export interface ArticleList {
-  category: Category | null;
-  total: number;
-  /** updated_at of its most recently changed article; null when it lists nothing. */
-  lastUpdatedAt: string | null;
-}
-
-/** One article sitemap: its 0-based number, how many URLs, and its newest change. */
-export interface SitemapChunk {
-  number: number;
-  urlCount: number;
-  lastUpdatedAt: string;
-}
 
 /** An articles row as D1 returns it (summary columns). */
 interface ArticleRow {

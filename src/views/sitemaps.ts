@@ -3,8 +3,7 @@
  * categories; the articles, a fixed number per chunk, oldest first) and the Google News sitemap. Each is built from
  * one bounded read of the article catalog (src/storage/article-catalog.ts).
  */
-import type { ArticleSummary } from '../domain/article.ts';
-import type { ArticleList, SitemapChunk } from '../storage/article-catalog.ts';
+import type { ArticleList, ArticleSummary, SitemapChunk } from '../domain/article.ts';
 import { absoluteUrl, articlePath, categoryPath } from '../urls.ts';
 import { SITE_NAME } from './layout.tsx';
 import { xml } from './xml.ts';

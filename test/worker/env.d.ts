@@ -6,6 +6,8 @@ declare namespace Cloudflare {
     TEST_SEARCH_SQL: string;
     /** The article catalog rows (D1) the publisher writes for the same articles. */
     TEST_CATALOG_SQL: string;
+    /** What the publisher runs after changing catalog rows: positions, list sizes, sitemap chunks. */
+    TEST_CATALOG_REFRESH_SQL: string;
     /** The WordPress fixture's comments and legacy URLs, as the importer writes them; applied by the tests that need them. */
     TEST_WORDPRESS_SQL: string;
   }
