@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
-import { REFRESH_CATALOG_SQL, upsertArticleSql } from './scripts/lib/catalog-sql.ts';
+import { catalogSql, REFRESH_CATALOG_SQL } from './scripts/lib/catalog-sql.ts';
 import { buildPublication, formatErrors, readContentDir, toKvEntries } from './scripts/lib/publication.ts';
 import { planSearch, searchIndexSql } from './scripts/lib/search-index.ts';
 import { importSql, planImport } from './scripts/lib/wordpress-import.ts';
@@ -43,10 +43,7 @@ export default defineConfig(async () => {
                   TEST_MIGRATIONS: await readD1Migrations('migrations'),
                   TEST_KV_ENTRIES: [...entries.articles, ...entries.derived],
                   TEST_SEARCH_SQL: searchIndexSql(planSearch(new Map(), publication.articles)),
-                  TEST_CATALOG_SQL: [
-                    ...publication.articles.map((a) => upsertArticleSql(a, { path: a.slug, hash: a.hash })),
-                    REFRESH_CATALOG_SQL,
-                  ].join('\n'),
+                  TEST_CATALOG_SQL: catalogSql(publication.articles),
                   TEST_CATALOG_REFRESH_SQL: REFRESH_CATALOG_SQL,
                   TEST_WORDPRESS_SQL: importSql(wordpress.comments, wordpress.redirects, new Date().toISOString()),
                 },

@@ -39,16 +39,16 @@ import {
   newestFirst,
   type PublishError,
 } from './lib/publication.ts';
+import { localTarget, remoteTarget } from './lib/publish-target.ts';
 import { searchIndexSql } from './lib/search-index.ts';
 import { sourceHash } from './lib/source-hash.ts';
-import { wranglerOrThrow } from './lib/wrangler.ts';
 
 const USAGE = 'usage: npm run publish -- --local | --remote [--content DIR] [--persist-to DIR] [--dry-run] [--verify]';
-/** Keys per `wrangler kv bulk get` (the API's limit). */
-const BULK_GET_KEYS = 100;
-/** Documents per `wrangler kv bulk put` file: within its 10,000 pairs and 100 MB, and light on memory. */
+/** Documents read back at once with --verify (`wrangler kv bulk get` takes 100). */
+const VERIFY_BATCH = 100;
+/** Documents per bulk put: within wrangler's 10,000 pairs and 100 MB, and light on memory. */
 const BULK_PUT_DOCUMENTS = 2000;
-/** Articles per `wrangler d1 execute --file` (a row and its search text each, about 10 KB). */
+/** Articles per batch of D1 statements (a row and its search text each, about 10 KB). */
 const SQL_ARTICLES_PER_FILE = 2000;
 
 const { values } = parseArgs({
@@ -67,12 +67,7 @@ if (values.local === values.remote) {
   process.exit(2);
 }
 
-const target = values.local ? ['--local', ...(values['persist-to'] ? ['--persist-to', values['persist-to']] : [])] : ['--remote'];
-const kv = (...args: string[]) => wranglerOrThrow(['kv', ...args, '--binding', 'ARTICLES', ...target]);
-const d1 = (...args: string[]) => wranglerOrThrow(['d1', 'execute', 'DB', ...target, ...args]);
-/** Rows of each statement of `sql`, run read-only through wrangler. */
-const query = async (sql: string) =>
-  (JSON.parse((await d1('--json', '--command', sql)).stdout) as Array<{ results?: unknown[] }>).map((r) => r.results ?? []);
+const target = values.local ? await localTarget(values['persist-to']) : await remoteTarget();
 
 // ---------- what is published ----------
 
@@ -87,10 +82,10 @@ interface ManifestRow {
   published_at: string;
 }
 
-await wranglerOrThrow(['d1', 'migrations', 'apply', 'DB', ...target]);
-const [manifestRows = [], documentRows = []] = (await query(
-  'SELECT slug, source_path, source_hash, hash, category_slug, category_name, published_at FROM articles; ' +
-    'SELECT key, hash FROM published_documents',
+await target.migrate();
+const [manifestRows = [], documentRows = []] = (await target.query(
+  'SELECT slug, source_path, source_hash, hash, category_slug, category_name, published_at FROM articles',
+  'SELECT key, hash FROM published_documents',
 )) as [ManifestRow[], Array<{ key: string; hash: string }>];
 const bySource = new Map(manifestRows.map((row) => [row.source_path, row]));
 /** slug → document hash of every article published now. */
@@ -101,22 +96,25 @@ const documents = new Map(documentRows.map((row) => [row.key, row.hash]));
 let searchHashes = new Map<string, string>();
 const backfill = manifestRows.length === 0;
 if (backfill) {
-  const listed = JSON.parse((await kv('key', 'list', '--prefix', 'v1:')).stdout) as Array<{
-    name: string;
-    metadata?: { hash?: string };
-  }>;
-  for (const { name, metadata } of listed) {
+  for (const { name, metadata } of await target.kvList('v1:')) {
     if (name.startsWith(ARTICLE_KEY_PREFIX)) published.set(name.slice(ARTICLE_KEY_PREFIX.length), metadata?.hash ?? '');
     else documents.set(name, metadata?.hash ?? '');
   }
-  const [indexed = []] = (await query('SELECT slug, hash FROM search_articles')) as [Array<{ slug: string; hash: string }>];
+  const [indexed = []] = (await target.query('SELECT slug, hash FROM search_articles')) as [
+    Array<{ slug: string; hash: string }>,
+  ];
   searchHashes = new Map(indexed.map((r) => [r.slug, r.hash]));
 }
 
 // ---------- chunk files, written while files are read, uploaded only when all are valid ----------
 
 const dir = await mkdtemp(join(tmpdir(), 'minbar-publish-'));
-process.on('exit', () => void rm(dir, { recursive: true, force: true }));
+/** Ends the run: the local state closed, the chunk files gone. */
+async function finish(code: number): Promise<never> {
+  await target.close();
+  await rm(dir, { recursive: true, force: true });
+  process.exit(code);
+}
 
 /** Appends items to numbered files of at most `perFile` items; `flush` closes the last one. */
 function chunkFiles<T>(name: string, perFile: number, serialize: (items: T[]) => string) {
@@ -158,21 +156,27 @@ const errors: PublishError[] = [];
 const warnings: PublishError[] = [];
 const check = acrossFiles();
 const listed: Listed[] = [];
-const counts = { added: 0, changed: 0, unchanged: 0, corrupt: 0, verified: 0, indexed: 0 };
+const counts = { added: 0, changed: 0, unchanged: 0, corrupt: 0, verified: 0, indexed: 0, rendered: 0 };
 /** Documents whose hash looks current, waiting to be read back (with --verify). */
 let toVerify: KvEntry[] = [];
 const corrupt: string[] = [];
 
 /** Reads back documents whose hash looks current; a value that is not what we would write is rewritten. */
 async function verifyStored(entries: KvEntry[]): Promise<KvEntry[]> {
-  const file = join(dir, 'verify.json');
-  await writeFile(file, JSON.stringify(entries.map((e) => e.key)));
-  const got = JSON.parse((await kv('bulk', 'get', file)).stdout) as Record<string, { value: string | null }>;
+  const got = await target.kvGet(entries.map((e) => e.key));
   counts.verified += entries.length;
-  const bad = entries.filter((e) => got[e.key]?.value !== e.value);
+  const bad = entries.filter((e) => got.get(e.key) !== e.value);
   corrupt.push(...bad.map((e) => e.key));
   return bad;
 }
+
+/** Articles named one a line; past this, a count (a first publish of 100,000 is not 100,000 lines). */
+const LINES_SHOWN = 200;
+let said = 0;
+const say = (line: string) => {
+  said += 1;
+  if (said <= LINES_SHOWN) console.log(line);
+};
 
 const reading = progress('read and render', names.length);
 for (const name of names) {
@@ -189,6 +193,7 @@ for (const name of names) {
     continue;
   }
   const built = buildArticle({ path, source });
+  counts.rendered += 1;
   errors.push(...built.errors);
   warnings.push(...(built.warnings ?? []));
   const article = built.article;
@@ -201,13 +206,13 @@ for (const name of names) {
   const kind = before === undefined ? 'added' : before === article.hash ? 'unchanged' : 'changed';
   if (kind === 'unchanged' && values.verify) {
     toVerify.push(entry);
-    if (toVerify.length >= BULK_GET_KEYS) {
+    if (toVerify.length >= VERIFY_BATCH) {
       for (const bad of await verifyStored(toVerify)) await kvPuts.add(bad);
       toVerify = [];
     }
   }
   if (kind !== 'unchanged') {
-    console.log(kind === 'added' ? `+ added    ${article.slug}` : `~ changed  ${article.slug}`);
+    say(kind === 'added' ? `+ added    ${article.slug}` : `~ changed  ${article.slug}`);
     await kvPuts.add(entry);
   }
   counts[kind] += 1;
@@ -223,6 +228,7 @@ for (const name of names) {
   await sqlArticles.add(sql.join('\n'));
 }
 reading.done();
+console.log(`rendered ${counts.rendered} of ${names.length} file(s); the others are unchanged since the last publish`);
 if (toVerify.length > 0) for (const bad of await verifyStored(toVerify)) await kvPuts.add(bad);
 for (const key of corrupt) {
   console.log(`! corrupt  ${key} (the stored value does not match its hash; rewritten)`);
@@ -231,7 +237,7 @@ for (const key of corrupt) {
 
 if (errors.length > 0) {
   console.error(`publish: nothing was published; fix these ${errors.length} problem(s) first:\n${formatErrors(errors)}`);
-  process.exit(1);
+  await finish(1);
 }
 if (warnings.length > 0) console.warn(`publish: ${warnings.length} warning(s), publishing anyway:\n${formatErrors(warnings)}`);
 
@@ -239,7 +245,8 @@ if (warnings.length > 0) console.warn(`publish: ${warnings.length} warning(s), p
 
 const slugs = new Set(listed.map((a) => a.slug));
 const removed = [...published.keys()].filter((slug) => !slugs.has(slug));
-for (const slug of removed) console.log(`- removed  ${slug}`);
+for (const slug of removed) say(`- removed  ${slug}`);
+if (said > LINES_SHOWN) console.log(`… and ${said - LINES_SHOWN} more added, changed or removed`);
 
 /** The newest FEED_SIZE articles of the site and of each category, rendered again (a few hundred files at most). */
 async function feedArticles(): Promise<ArticleDocument[]> {
@@ -271,7 +278,7 @@ console.log(
 );
 if (values.verify) console.log(`verified ${counts.verified} stored document(s): ${corrupt.length} corrupt`);
 console.log(`search index: ${counts.indexed} to index, ${removed.length} to remove`);
-if (values['dry-run']) process.exit(0);
+if (values['dry-run']) await finish(0);
 
 // ---------- writing: documents, then the catalog, then deletions ----------
 
@@ -280,33 +287,30 @@ await kvPuts.flush();
 await sqlArticles.flush();
 const changedAnything =
   kvPuts.files.length > 0 || sqlArticles.files.length > 0 || removed.length > 0 || derivedRemoved.length > 0;
-if (!changedAnything) process.exit(0);
+if (!changedAnything) await finish(0);
 
 const uploading = progress(
   'upload documents to KV',
   kvPuts.files.reduce((n, f) => n + f.count, 0),
 );
 for (const file of kvPuts.files) {
-  await kv('bulk', 'put', file.path);
+  await target.kvPut(JSON.parse(await readFile(file.path, 'utf8')) as KvEntry[]);
   uploading.advance(file.count);
 }
 uploading.done();
 
-const yes = values.remote ? ['--yes'] : [];
 const cataloguing = progress(
   'write catalog and search rows to D1',
   sqlArticles.files.reduce((n, f) => n + f.count, 0),
 );
 for (const file of sqlArticles.files) {
-  await d1('--file', file.path, ...yes);
+  await target.execute(await readFile(file.path, 'utf8'));
   cataloguing.advance(file.count);
 }
 cataloguing.done();
 
 // Removed articles leave the catalog and search before their documents go; then every derived row is recomputed.
-const finalSql = join(dir, 'final.sql');
-await writeFile(
-  finalSql,
+await target.execute(
   [
     ...removed.flatMap((slug) => [removeArticleSql(slug), searchIndexSql({ index: [], remove: [slug] })]),
     REFRESH_CATALOG_SQL,
@@ -314,12 +318,7 @@ await writeFile(
     ...derivedRemoved.map(removeDocumentSql),
   ].join('\n'),
 );
-await d1('--file', finalSql, ...yes);
-
 const deleted = [...removed.map(articleKey), ...derivedRemoved];
-for (let i = 0; i < deleted.length; i += BULK_PUT_DOCUMENTS) {
-  const file = join(dir, 'delete.json');
-  await writeFile(file, JSON.stringify(deleted.slice(i, i + BULK_PUT_DOCUMENTS)));
-  await kv('bulk', 'delete', file, '--force');
-}
+for (let i = 0; i < deleted.length; i += BULK_PUT_DOCUMENTS) await target.kvDelete(deleted.slice(i, i + BULK_PUT_DOCUMENTS));
 console.log(`catalog holds ${listed.length} article(s); ${derived.length - 1} feed(s)`);
+await finish(0);

@@ -72,3 +72,12 @@ export const REFRESH_CATALOG_SQL = [
   'INSERT INTO sitemap_chunks (number, url_count, last_updated_at) SELECT number, n, updated_at FROM ' +
     `(SELECT position / ${SITEMAP_CHUNK_SIZE} AS number, count(*) AS n, updated_at, max(updated_ms) FROM articles GROUP BY position / ${SITEMAP_CHUNK_SIZE});`,
 ].join('\n');
+
+/**
+ * Everything the catalog holds for these articles, as a first publish writes it (their rows, then the derived rows):
+ * for seeding a local database in tests and benchmarks. The manifest's source is the slug, so a real publish later
+ * renders every file once and corrects it.
+ * @example await env.DB.exec(catalogSql(publication.articles))
+ */
+export const catalogSql = (articles: ArticleDocument[]): string =>
+  [...articles.map((a) => upsertArticleSql(a, { path: a.slug, hash: a.hash })), REFRESH_CATALOG_SQL].join('\n');

@@ -15,7 +15,8 @@ const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String
 export function progress(label: string, total: number, write: (line: string) => void = (line) => console.error(line)) {
   const started = Date.now();
   let count = 0;
-  let printed = 0;
+  let printed = started;
+  let anyPrinted = false;
   const line = () => {
     const elapsed = (Date.now() - started) / 1000;
     const rate = count / Math.max(elapsed, 0.001);
@@ -31,12 +32,13 @@ export function progress(label: string, total: number, write: (line: string) => 
       count += n;
       if (Date.now() - printed >= EVERY_MS && count < total) {
         printed = Date.now();
+        anyPrinted = true;
         line();
       }
     },
     /** Prints the final line (only for steps long enough to have printed one, or large ones). */
     done() {
-      if (printed > 0 || total >= 1000) line();
+      if (anyPrinted || total >= 1000) line();
     },
   };
 }

@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { SEARCH_PAGE_SIZE, search } from '../../../src/services/search.ts';
 import { getSummaries } from '../../../src/storage/article-catalog.ts';
-import { indexComment } from '../../../src/storage/search.ts';
+import { indexComment, SEARCH_CANDIDATES } from '../../../src/storage/search.ts';
 import { articlePath } from '../../../src/urls.ts';
 
 const SEED = 'تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا';
@@ -80,5 +80,23 @@ describe('search', () => {
     expect([second.results?.length, second.page, second.pages]).toEqual([3, 2, 2]);
     const paths = new Set([...(first.results ?? []), ...(second.results ?? [])].map((r) => r.path));
     expect(paths.size).toBe(SEARCH_PAGE_SIZE + 3);
+  });
+
+  it(`ranks at most the ${SEARCH_CANDIDATES} newest matches, so a word found everywhere costs what a common one does`, async () => {
+    const word = `كثير${crypto.randomUUID().replace(/[\d-]/g, '').slice(0, 6)}`;
+    const count = SEARCH_CANDIDATES + 30;
+    await env.DB.batch(
+      Array.from({ length: count }, (_, i) => [
+        visibleComment(600_000 + i, SEED, `${word} رقم ${i}`),
+        indexComment(env.DB, { id: 600_000 + i, articleSlug: SEED, body: `${word} رقم ${i}` }),
+      ]).flat(),
+    );
+    const first = await search(env.DB, word, 1);
+    expect([first.total, first.pages]).toEqual([SEARCH_CANDIDATES, SEARCH_CANDIDATES / SEARCH_PAGE_SIZE]);
+    // The oldest matches are the ones left out.
+    const all = await Promise.all(Array.from({ length: first.pages }, (_, i) => search(env.DB, word, i + 1)));
+    const paths = all.flatMap((o) => o.results ?? []).map((r) => r.path);
+    expect(paths).toContain(`${articlePath(SEED)}#comment-${600_000 + count - 1}`);
+    expect(paths).not.toContain(`${articlePath(SEED)}#comment-600000`);
   });
 });

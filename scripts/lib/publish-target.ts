@@ -1,0 +1,179 @@
+/**
+ * Where the publisher writes: the ARTICLES KV namespace and the DB database, local or remote, behind one interface.
+ * Remote goes through wrangler (files within its bulk limits). Local opens wrangler's own local state (the same
+ * bindings from the wrangler configuration, the same `--persist-to` folder) once, in this process, through Miniflare:
+ * a wrangler run costs seconds of start-up, and a large publish would need hundreds of them.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { convertV4MiniflareOptions, Miniflare, type V4WorkerOptions } from 'miniflare';
+import { unstable_getMiniflareWorkerOptions } from 'wrangler';
+import type { KvEntry } from './publication.ts';
+import { wranglerOrThrow } from './wrangler.ts';
+
+/** Keys per `wrangler kv bulk get` (the API's limit). */
+const BULK_GET_KEYS = 100;
+/** KV operations in flight at once on the local state. */
+const LOCAL_CONCURRENCY = 16;
+
+/** A KV key as listed, with the hash the publisher put in its metadata. */
+export interface ListedKey {
+  name: string;
+  metadata?: { hash?: string };
+}
+
+/** The publisher's storage operations. */
+export interface PublishTarget {
+  /** Rows of each statement. */
+  query(...statements: string[]): Promise<unknown[][]>;
+  /** Runs statements, one a line. */
+  execute(sql: string): Promise<void>;
+  /** Migrations not yet applied, applied (the same `wrangler d1 migrations apply` in dev, tests and deploy). */
+  migrate(): Promise<void>;
+  kvList(prefix: string): Promise<ListedKey[]>;
+  kvPut(entries: KvEntry[]): Promise<void>;
+  /** Stored values (null when absent). */
+  kvGet(keys: string[]): Promise<Map<string, string | null>>;
+  kvDelete(keys: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+const configPath = (): string => (existsSync('wrangler.jsonc') ? 'wrangler.jsonc' : 'wrangler.toml');
+
+/** Runs `work` on every item, `limit` at a time. */
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      await work(item);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+/** Wrangler's local state (default `.wrangler/state`, or `--persist-to`), opened in this process. */
+export async function localTarget(persistTo?: string): Promise<PublishTarget> {
+  const args = ['--local', ...(persistTo ? ['--persist-to', persistTo] : [])];
+  const open = () => {
+    const worker = unstable_getMiniflareWorkerOptions(configPath()).workerOptions as unknown as V4WorkerOptions;
+    const options = convertV4MiniflareOptions({
+      workers: [
+        {
+          name: 'publisher',
+          modules: true,
+          script: 'export default {};',
+          compatibilityDate: String(worker.compatibilityDate),
+          kvNamespaces: worker.kvNamespaces,
+          d1Databases: worker.d1Databases,
+        },
+      ],
+    });
+    // The folder wrangler's `--local` commands use: <persist-to or .wrangler/state>/v3.
+    return new Miniflare({ ...options, resourcePersistencePath: join(resolve(persistTo ?? '.wrangler/state'), 'v3') });
+  };
+  let mf = open();
+  let db = await mf.getD1Database('DB');
+  let kv = await mf.getKVNamespace('ARTICLES');
+  return {
+    async query(...statements) {
+      const results = await db.batch(statements.map((s) => db.prepare(s)));
+      return results.map((r) => r.results);
+    },
+    async execute(sql) {
+      if (sql.trim()) await db.exec(sql);
+    },
+    async migrate() {
+      // Pending migrations are applied by wrangler itself; the state is closed meanwhile, so one process holds it.
+      const applied = await db
+        .prepare('SELECT name FROM d1_migrations')
+        .all<{ name: string }>()
+        .then(
+          (r) => new Set(r.results.map((row) => row.name)),
+          () => new Set<string>(),
+        );
+      const pending = readdirSync('migrations').filter((name) => name.endsWith('.sql') && !applied.has(name));
+      if (pending.length === 0) return;
+      await mf.dispose();
+      await wranglerOrThrow(['d1', 'migrations', 'apply', 'DB', ...args]);
+      mf = open();
+      db = await mf.getD1Database('DB');
+      kv = await mf.getKVNamespace('ARTICLES');
+    },
+    async kvList(prefix) {
+      const keys: ListedKey[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await kv.list({ prefix, ...(cursor ? { cursor } : {}) });
+        keys.push(
+          ...page.keys.map((k) => ({ name: k.name, ...(k.metadata ? { metadata: k.metadata as { hash?: string } } : {}) })),
+        );
+        cursor = page.list_complete ? undefined : page.cursor;
+      } while (cursor);
+      return keys;
+    },
+    async kvPut(entries) {
+      await inParallel(entries, LOCAL_CONCURRENCY, (e) => kv.put(e.key, e.value, { metadata: e.metadata }));
+    },
+    async kvGet(keys) {
+      const values = new Map<string, string | null>();
+      await inParallel(keys, LOCAL_CONCURRENCY, async (key) => {
+        values.set(key, await kv.get(key, 'text'));
+      });
+      return values;
+    },
+    async kvDelete(keys) {
+      await inParallel(keys, LOCAL_CONCURRENCY, (key) => kv.delete(key));
+    },
+    close: () => mf.dispose(),
+  };
+}
+
+/** The deployed KV namespace and database, through wrangler. */
+export async function remoteTarget(): Promise<PublishTarget> {
+  const dir = await mkdtemp(join(tmpdir(), 'minbar-remote-'));
+  const kv = (...args: string[]) => wranglerOrThrow(['kv', ...args, '--binding', 'ARTICLES', '--remote']);
+  const d1 = (...args: string[]) => wranglerOrThrow(['d1', 'execute', 'DB', '--remote', ...args]);
+  let files = 0;
+  const file = async (content: string) => {
+    files += 1;
+    const path = join(dir, `batch-${files}`);
+    await writeFile(path, content);
+    return path;
+  };
+  return {
+    async query(...statements) {
+      const out = JSON.parse((await d1('--json', '--command', statements.join('; '))).stdout) as Array<{ results?: unknown[] }>;
+      return out.map((r) => r.results ?? []);
+    },
+    async execute(sql) {
+      if (sql.trim()) await d1('--file', await file(sql), '--yes');
+    },
+    async migrate() {
+      await wranglerOrThrow(['d1', 'migrations', 'apply', 'DB', '--remote']);
+    },
+    async kvList(prefix) {
+      return JSON.parse((await kv('key', 'list', '--prefix', prefix)).stdout) as ListedKey[];
+    },
+    async kvPut(entries) {
+      if (entries.length > 0) await kv('bulk', 'put', await file(JSON.stringify(entries)));
+    },
+    async kvGet(keys) {
+      const values = new Map<string, string | null>();
+      for (let i = 0; i < keys.length; i += BULK_GET_KEYS) {
+        const got = JSON.parse(
+          (await kv('bulk', 'get', await file(JSON.stringify(keys.slice(i, i + BULK_GET_KEYS))))).stdout,
+        ) as Record<string, { value: string | null }>;
+        for (const [key, { value }] of Object.entries(got)) values.set(key, value);
+      }
+      return values;
+    },
+    async kvDelete(keys) {
+      if (keys.length > 0) await kv('bulk', 'delete', await file(JSON.stringify(keys)), '--force');
+    },
+    close: () => rm(dir, { recursive: true, force: true }),
+  };
+}
