@@ -16,7 +16,46 @@ import { wranglerOrThrow } from './wrangler.ts';
 /** Keys per `wrangler kv bulk get` (the API's limit). */
 const BULK_GET_KEYS = 100;
 /** KV operations in flight at once on the local state. */
-const LOCAL_CONCURRENCY = 16;
+const LOCAL_CONCURRENCY = 32;
+/** Most bytes of SQL sent to the local D1 in one exec. */
+const LOCAL_SQL_BYTES = 500_000;
+
+/**
+ * The Worker the local target runs in workerd beside the state: it writes a whole chunk of KV entries per request,
+ * from inside the runtime, which is about twice as fast as one proxied call per key from Node.
+ */
+const BULK_WORKER = `export default {
+  async fetch(request, env) {
+    const entries = await request.json();
+    let next = 0;
+    const lane = async () => {
+      while (next < entries.length) {
+        const e = entries[next++];
+        await env.ARTICLES.put(e.key, e.value, { metadata: e.metadata });
+      }
+    };
+    await Promise.all(Array.from({ length: ${LOCAL_CONCURRENCY} }, lane));
+    return new Response(null, { status: 204 });
+  },
+};`;
+
+/** Statements (one a line) in groups of at most `maxBytes`. */
+function sqlGroups(sql: string, maxBytes: number): string[] {
+  const groups: string[] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const line of sql.split('\n')) {
+    if (size + line.length > maxBytes && current.length > 0) {
+      groups.push(current.join('\n'));
+      current = [];
+      size = 0;
+    }
+    current.push(line);
+    size += line.length + 1;
+  }
+  if (current.length > 0) groups.push(current.join('\n'));
+  return groups;
+}
 
 /** A KV key as listed, with the hash the publisher put in its metadata. */
 export interface ListedKey {
@@ -65,7 +104,7 @@ export async function localTarget(persistTo?: string): Promise<PublishTarget> {
         {
           name: 'publisher',
           modules: true,
-          script: 'export default {};',
+          script: BULK_WORKER,
           compatibilityDate: String(worker.compatibilityDate),
           kvNamespaces: worker.kvNamespaces,
           d1Databases: worker.d1Databases,
@@ -84,7 +123,7 @@ export async function localTarget(persistTo?: string): Promise<PublishTarget> {
       return results.map((r) => r.results);
     },
     async execute(sql) {
-      if (sql.trim()) await db.exec(sql);
+      for (const group of sqlGroups(sql, LOCAL_SQL_BYTES)) if (group.trim()) await db.exec(group);
     },
     async migrate() {
       // Pending migrations are applied by wrangler itself; the state is closed meanwhile, so one process holds it.
@@ -116,7 +155,13 @@ export async function localTarget(persistTo?: string): Promise<PublishTarget> {
       return keys;
     },
     async kvPut(entries) {
-      await inParallel(entries, LOCAL_CONCURRENCY, (e) => kv.put(e.key, e.value, { metadata: e.metadata }));
+      for (let i = 0; i < entries.length; i += 500) {
+        const response = await mf.dispatchFetch('http://publisher/', {
+          method: 'POST',
+          body: JSON.stringify(entries.slice(i, i + 500)),
+        });
+        if (response.status !== 204) throw new Error(`local KV put failed: ${response.status} ${await response.text()}`);
+      }
     },
     async kvGet(keys) {
       const values = new Map<string, string | null>();
