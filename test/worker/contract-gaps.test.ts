@@ -1,7 +1,7 @@
 // Small contract gaps: canonical POSTs, problem type pages and instances, the moderation log of deleted comments,
 // 304s after comments close, the cookie key, and which refusal wins.
 import { describe, expect, it } from 'vitest';
-import { PROBLEM_TYPES } from '../../src/views/problem-types.ts';
+import { PROBLEM_TYPES } from '../../src/contracts/problem-types.ts';
 import { admin, newReader, postComment, postForm, seedComment } from './helpers/comments.ts';
 import { textsOf } from './helpers/html.ts';
 import { request, requestWithEnv } from './helpers/http.ts';
