@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The categories; the first gets every fourth article on top of its share, so it is the largest. */
-export const CATEGORIES = [
+const CATEGORIES = [
   { slug: 'libya', name: 'ليبيا' },
   { slug: 'turkey', name: 'تركيا' },
   { slug: 'egypt', name: 'مصر' },
@@ -29,7 +29,7 @@ const STEP_MS = 30 * 60_000;
 export const archiveSlug = (i: number): string => `archive-${i}`;
 
 /** The category of generated article `i`. */
-export const categoryOf = (i: number): { slug: string; name: string } =>
+const categoryOf = (i: number): { slug: string; name: string } =>
   i % 4 === 0 ? CATEGORIES[0] : (CATEGORIES[i % CATEGORIES.length] ?? CATEGORIES[0]);
 
 /** The seed article's body (everything after its front matter). */

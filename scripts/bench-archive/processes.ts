@@ -30,7 +30,7 @@ export function cpuSeconds(pid: number): number {
 }
 
 /** Every process below `root` (children, grandchildren, …), `root` included. */
-export function processTree(root: number): number[] {
+function processTree(root: number): number[] {
   const children = new Map<number, number[]>();
   for (const pid of allPids()) {
     const parent = Number(statFields(pid)?.[1]);

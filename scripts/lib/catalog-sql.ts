@@ -8,7 +8,7 @@ import { type ArticleDocument, SITEMAP_CHUNK_SIZE } from '../../src/domain/artic
 import { literal } from './search-index.ts';
 
 /** Where an article came from: its file and the hash of that file as rendered (the publisher's manifest). */
-export interface ArticleSource {
+interface ArticleSource {
   path: string;
   hash: string;
 }

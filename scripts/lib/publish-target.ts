@@ -58,13 +58,13 @@ function sqlGroups(sql: string, maxBytes: number): string[] {
 }
 
 /** A KV key as listed, with the hash the publisher put in its metadata. */
-export interface ListedKey {
+interface ListedKey {
   name: string;
   metadata?: { hash?: string };
 }
 
 /** The publisher's storage operations. */
-export interface PublishTarget {
+interface PublishTarget {
   /** Rows of each statement. */
   query(...statements: string[]): Promise<unknown[][]>;
   /** Runs statements, one a line. */

@@ -1,9 +1,10 @@
 /**
  * Searching articles and approved comments: the reader's query through the Arabic normaliser into FTS5, and the
- * hits joined with the article catalog (D1) for titles and URLs, ten rows by primary key. Used by the search page and the search API.
+ * hits joined with the article catalog (D1) for titles and URLs, ten rows by primary key. Used by the search page
+ * and the search API.
  */
 import { getSummaries } from '../storage/article-catalog.ts';
-import type { Db } from '../storage/comments.ts';
+import type { Db } from '../storage/db.ts';
 import { searchIndex } from '../storage/search.ts';
 import { ftsQuery, type SnippetPart, snippet } from '../text/search.ts';
 import { articlePath } from '../urls.ts';
@@ -12,7 +13,7 @@ import { articlePath } from '../urls.ts';
 export const SEARCH_PAGE_SIZE = 10;
 
 /** One result, ready to show. */
-export interface SearchResult {
+interface SearchResult {
   kind: 'article' | 'comment';
   title: string;
   /** Site path of the article, or of the comment's anchor on it. */

@@ -5,11 +5,11 @@
  * (scripts/lib/catalog-sql.ts); a list with no row means "never published", which is a 503, not an empty page.
  */
 import { type ArticleList, type ArticleSummary, SITEMAP_CHUNK_SIZE, type SitemapChunk } from '../domain/article.ts';
-import type { Db } from './comments.ts';
+import type { Db } from './db.ts';
 import { StorageUnavailableError } from './unavailable.ts';
 
 /** Most URLs the news sitemap lists, as the Google News protocol allows. */
-export const NEWS_SITEMAP_MAX_URLS = 1000;
+const NEWS_SITEMAP_MAX_URLS = 1000;
 
 /** An articles row as D1 returns it (summary columns). */
 interface ArticleRow {

@@ -12,13 +12,13 @@ import { xml } from './xml.ts';
 export const NEWS_WINDOW_DAYS = 2;
 
 /** Path of the sitemap of the front page and the category pages. */
-export const PAGES_SITEMAP_PATH = '/sitemaps/pages.xml';
+const PAGES_SITEMAP_PATH = '/sitemaps/pages.xml';
 
 /**
  * Path of the article sitemap `number` (0-based in storage, 1-based in the URL).
  * @example articlesSitemapPath(0) // '/sitemaps/articles-1.xml'
  */
-export const articlesSitemapPath = (number: number): string => `/sitemaps/articles-${number + 1}.xml`;
+const articlesSitemapPath = (number: number): string => `/sitemaps/articles-${number + 1}.xml`;
 
 /** The chunk number (0-based) an article sitemap's file name names, or null for any other name. */
 export function articlesSitemapNumber(name: string): number | null {
