@@ -230,7 +230,9 @@ for await (const { path, source } of sources()) {
     kind !== 'unchanged' || backfill ? upsertArticleSql(article, sourceRecord) : moveArticleSql(article.slug, sourceRecord),
   ];
   if (kind !== 'unchanged' || (backfill && searchHashes.get(article.slug) !== article.hash)) {
-    sql.push(searchIndexSql({ index: [article], remove: [] }));
+    // An article new to the catalog is not in search either (the first run after 0010 asks search itself).
+    const fresh = kind === 'added' && !searchHashes.has(article.slug);
+    sql.push(searchIndexSql({ index: [article], remove: [], fresh }));
     counts.indexed += 1;
   }
   await sqlArticles.add(sql.join('\n'));
