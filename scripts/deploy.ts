@@ -1,6 +1,6 @@
 /**
  * `npm run deploy`: remote D1 migrations, remote publish of content/, then `wrangler deploy`.
- * Needs `wrangler login` (or CLOUDFLARE_API_TOKEN) and the resource ids in wrangler.toml (see README, "Deploying").
+ * Needs `wrangler login` (or CLOUDFLARE_API_TOKEN) and the resource ids in wrangler.jsonc (see README, "Deploying").
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { assertConfig } from './lib/config.ts';
