@@ -18,6 +18,17 @@ export function readConfigVars(configPath = WRANGLER_CONFIG): Record<string, unk
 }
 
 /**
+ * The dead-letter queues the configuration's queue consumers name (`wrangler deploy` does not create them).
+ * @example readDeadLetterQueues() // ['minbar-comment-events-dlq']
+ */
+export function readDeadLetterQueues(configPath = WRANGLER_CONFIG): string[] {
+  const consumers = experimental_readRawConfig({ config: configPath }).rawConfig.queues?.consumers ?? [];
+  return consumers.flatMap((consumer: { dead_letter_queue?: string }) =>
+    consumer.dead_letter_queue ? [consumer.dead_letter_queue] : [],
+  );
+}
+
+/**
  * The Miniflare options (compatibility settings, KV, D1, rate limits, vars) wrangler derives from the configuration,
  * the same `wrangler dev` would run the Worker with.
  */
