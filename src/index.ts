@@ -13,6 +13,7 @@ import { d1Session } from './http/d1-session.ts';
 import { frontPageLegacyRedirects, withLegacyRedirects } from './http/legacy-redirects.ts';
 import { answerFromMemory, clearResponseCache, rememberResponses } from './http/response-cache.ts';
 import { securityHeaders } from './http/security.ts';
+import { logContext } from './log.ts';
 import api from './routes/api/index.tsx';
 import discovery from './routes/discovery.ts';
 import pages from './routes/pages.tsx';
@@ -24,6 +25,7 @@ import { runRetention } from './services/retention.ts';
 
 const app = new Hono<AppEnv>();
 
+app.use(logContext());
 app.use(rememberResponses());
 app.use(securityHeaders());
 app.use(crossOrigin());
