@@ -3,18 +3,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { logError, logInfo } from '../../src/log.ts';
 import { newReader } from './helpers/comments.ts';
+import { THROWING_DB } from './helpers/faults.ts';
 import { requestWithEnv } from './helpers/http.ts';
 
 const PAGE = '/articles/benghazi-port';
-/** A D1 binding whose every call throws, as a D1 outage does. */
-const THROWING_DB = {
-  withSession: () => {
-    throw new Error('D1 binding is down');
-  },
-  prepare: () => {
-    throw new Error('D1 binding is down');
-  },
-} as unknown as D1Database;
 
 /** Every argument of every console call during `work`, by method. */
 async function captureConsole(work: () => Promise<unknown>) {
