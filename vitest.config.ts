@@ -35,6 +35,10 @@ export default defineConfig(async () => {
                   ADMIN_TOKEN: 'test-admin-token',
                   IP_HASH_SECRET: 'test-ip-hash-secret',
                   COOKIE_SIGNING_SECRET: 'test-cookie-signing-secret',
+                  // What `npm start` may have put in .dev.vars must not change what the tests see.
+                  MODERATOR_EMAILS: '',
+                  NOTIFY_FROM: '',
+                  WEBHOOK_SECRET: '',
                   TEST_MIGRATIONS: await readD1Migrations('migrations'),
                   TEST_KV_ENTRIES: seed.kvEntries,
                   TEST_SEARCH_SQL: seed.searchSql,

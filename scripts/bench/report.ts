@@ -23,7 +23,7 @@ export interface Measurements {
 }
 
 /** One target, met or not. */
-export interface Target {
+interface Target {
   name: string;
   value: number;
   target: string;

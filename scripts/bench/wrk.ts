@@ -30,7 +30,7 @@ export interface WrkResult {
 const toMs = (value: string, unit: string): number => Number(value) * ({ us: 0.001, ms: 1, s: 1000 }[unit] ?? 1);
 
 /** Reads wrk's `--latency` report. */
-export function parseWrk(output: string): WrkResult {
+function parseWrk(output: string): WrkResult {
   const latency = (p: string) => {
     const m = new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(output);
     return m ? toMs(m[1] as string, m[2] as string) : Number.NaN;

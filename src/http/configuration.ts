@@ -11,7 +11,7 @@ import { ProblemError } from '../errors.tsx';
 import { logError } from '../log.ts';
 
 /** Problem type of a misconfigured site (documented in README.md). */
-export const MISCONFIGURED = 'misconfigured';
+const MISCONFIGURED = 'misconfigured';
 
 /**
  * Refuses to serve while the configuration is wrong.

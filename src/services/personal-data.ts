@@ -3,7 +3,8 @@
  * The log line records what was done, never the email.
  */
 import { logInfo } from '../log.ts';
-import { type Db, deleteComment, getComment } from '../storage/comments.ts';
+import type { Db } from '../storage/db.ts';
+import { deleteComment, getComment } from '../storage/moderation.ts';
 import { anonymiseByEmail, listCommentsByEmail } from '../storage/personal-data.ts';
 
 /** Every comment with this email, in any status, with its moderation history. */

@@ -5,7 +5,8 @@
  */
 import type { RetentionSettings } from '../domain/background-settings.ts';
 import { logInfo } from '../log.ts';
-import { type Db, deleteComment, getComment } from '../storage/comments.ts';
+import type { Db } from '../storage/db.ts';
+import { deleteComment, getComment } from '../storage/moderation.ts';
 import { forgetReactionClients } from '../storage/reactions.ts';
 import {
   deleteExpiredIdempotencyKeys,

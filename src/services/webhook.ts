@@ -8,7 +8,7 @@ import type { CommentEvent } from '../domain/comment-events.ts';
 import { logError } from '../log.ts';
 
 /** Header that carries the signature. */
-export const SIGNATURE_HEADER = 'Minbar-Signature';
+const SIGNATURE_HEADER = 'Minbar-Signature';
 
 /** Seconds a delivery may take before it counts as failed. */
 const TIMEOUT_SECONDS = 10;
@@ -17,7 +17,7 @@ const TIMEOUT_SECONDS = 10;
  * The signature header of `body` sent at `timestamp` (unix seconds).
  * @example await signWebhook('secret', 1764460800, '{"type":"comment.held"}') // 't=1764460800,v1=…'
  */
-export async function signWebhook(secret: string, timestamp: number, body: string): Promise<string> {
+async function signWebhook(secret: string, timestamp: number, body: string): Promise<string> {
   return `t=${timestamp},v1=${await hmacHex(secret, `${timestamp}.${body}`)}`;
 }
 
