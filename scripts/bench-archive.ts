@@ -9,18 +9,18 @@
  * other: req/s, p50/p99 and workerd CPU µs per request, and the CPU ratio N / 1. Prints a table and writes
  * bench/archive.json. Needs wrk (apt-get install wrk) and a few GB of disk in the temp directory at 100,000.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { convertV4MiniflareOptions, Miniflare, type V4MiniflareOptions, type V4WorkerOptions } from 'miniflare';
-import { unstable_getMiniflareWorkerOptions } from 'wrangler';
+import { convertV4MiniflareOptions, Miniflare, type V4MiniflareOptions } from 'miniflare';
 import { SITEMAP_CHUNK_SIZE } from '../src/domain/article.ts';
 import { articlePath } from '../src/urls.ts';
 import { archiveArticle, archiveSlug, generateArchive } from './bench-archive/generate.ts';
 import { measureRun, type RunMeasure, workerdPids } from './bench-archive/processes.ts';
 import { measureRoute, type RouteMeasure } from './bench-archive/wrk.ts';
 import { OFFLINE_ENV, wranglerOrThrow } from './lib/wrangler.ts';
+import { miniflareWorkerOptions } from './lib/wrangler-api.ts';
 
 const N = Number(process.argv[2] ?? process.env.ARCHIVE_N ?? 100_000);
 const TIMING = { warmup: Number(process.env.BENCH_WARMUP ?? 2), seconds: Number(process.env.BENCH_SECONDS ?? 5) };
@@ -81,8 +81,7 @@ async function publish(content: string, state: string): Promise<RunMeasure> {
 
 /** The deploy bundle in workerd, on the state a publish wrote, with the response memory off. */
 async function serve(state: string, port: number): Promise<{ mf: Miniflare; url: URL; pid: number }> {
-  const config = existsSync('wrangler.jsonc') ? 'wrangler.jsonc' : 'wrangler.toml';
-  const worker = unstable_getMiniflareWorkerOptions(config).workerOptions as unknown as V4WorkerOptions;
+  const worker = miniflareWorkerOptions();
   const before = workerdPids();
   const options: V4MiniflareOptions = {
     host: '127.0.0.1',

@@ -4,14 +4,14 @@
  * bindings from the wrangler configuration, the same `--persist-to` folder) once, in this process, through Miniflare:
  * a wrangler run costs seconds of start-up, and a large publish would need hundreds of them.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { convertV4MiniflareOptions, Miniflare, type V4WorkerOptions } from 'miniflare';
-import { unstable_getMiniflareWorkerOptions } from 'wrangler';
+import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import type { KvEntry } from './publication.ts';
 import { wranglerOrThrow } from './wrangler.ts';
+import { miniflareWorkerOptions } from './wrangler-api.ts';
 
 /** Keys per `wrangler kv bulk get` (the API's limit). */
 const BULK_GET_KEYS = 100;
@@ -79,8 +79,6 @@ interface PublishTarget {
   close(): Promise<void>;
 }
 
-const configPath = (): string => (existsSync('wrangler.jsonc') ? 'wrangler.jsonc' : 'wrangler.toml');
-
 /** Runs `work` on every item, `limit` at a time. */
 async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -98,7 +96,7 @@ async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promi
 export async function localTarget(persistTo?: string): Promise<PublishTarget> {
   const args = ['--local', ...(persistTo ? ['--persist-to', persistTo] : [])];
   const open = () => {
-    const worker = unstable_getMiniflareWorkerOptions(configPath()).workerOptions as unknown as V4WorkerOptions;
+    const worker = miniflareWorkerOptions();
     const options = convertV4MiniflareOptions({
       workers: [
         {

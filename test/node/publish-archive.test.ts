@@ -3,12 +3,12 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { convertV4MiniflareOptions, Miniflare, type V4WorkerOptions } from 'miniflare';
+import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unstable_getMiniflareWorkerOptions, unstable_splitSqlQuery } from 'wrangler';
 import { buildPublication, readContentDir, toKvEntries } from '../../scripts/lib/publication.ts';
 import { localTarget } from '../../scripts/lib/publish-target.ts';
 import { wranglerOrThrow } from '../../scripts/lib/wrangler.ts';
+import { miniflareWorkerOptions, splitSql } from '../../scripts/lib/wrangler-api.ts';
 import { articleKey } from '../../src/storage/article-keys.ts';
 import { runScript } from './helpers/run-script.ts';
 
@@ -26,7 +26,7 @@ const publish = (content: string, state: string) =>
 
 /** The deploy bundle in workerd on `state`, as `npm start` would serve it; `fetch` a path, then dispose. */
 async function serve(state: string) {
-  const worker = unstable_getMiniflareWorkerOptions('wrangler.toml').workerOptions as unknown as V4WorkerOptions;
+  const worker = miniflareWorkerOptions();
   const mf = new Miniflare({
     ...convertV4MiniflareOptions({
       workers: [
@@ -141,7 +141,7 @@ describe('an existing deployment (a database at migration 0008, KV written by th
       );
       for (const name of applied) {
         const sql = await readFile(join('migrations', name), 'utf8');
-        await old.query(...unstable_splitSqlQuery(sql));
+        await old.query(...splitSql(sql));
         await old.execute(`INSERT INTO d1_migrations (name) VALUES ('${name}');`);
       }
       const { publication } = buildPublication(await readContentDir(content));
