@@ -39,6 +39,24 @@ const BULK_WORKER = `export default {
   },
 };`;
 
+/** What the local target uses of Miniflare's D1 binding (the Workers types are not part of the Node scripts' build). */
+interface LocalD1 {
+  prepare(sql: string): { all<T>(): Promise<{ results: T[] }> };
+  batch(statements: unknown[]): Promise<Array<{ results: unknown[] }>>;
+  exec(sql: string): Promise<unknown>;
+}
+
+/** What the local target uses of Miniflare's KV binding. */
+interface LocalKv {
+  list(options: { prefix: string; cursor?: string }): Promise<{
+    keys: Array<{ name: string; metadata?: unknown }>;
+    list_complete: boolean;
+    cursor?: string;
+  }>;
+  get(key: string, type: 'text'): Promise<string | null>;
+  delete(key: string): Promise<void>;
+}
+
 /** Statements (one a line) in groups of at most `maxBytes`. */
 function sqlGroups(sql: string, maxBytes: number): string[] {
   const groups: string[] = [];
@@ -113,8 +131,11 @@ export async function localTarget(persistTo?: string): Promise<PublishTarget> {
     return new Miniflare({ ...options, resourcePersistencePath: join(resolve(persistTo ?? '.wrangler/state'), 'v3') });
   };
   let mf = open();
-  let db = await mf.getD1Database('DB');
-  let kv = await mf.getKVNamespace('ARTICLES');
+  const bindings = async (): Promise<{ db: LocalD1; kv: LocalKv }> => ({
+    db: (await mf.getD1Database('DB')) as unknown as LocalD1,
+    kv: (await mf.getKVNamespace('ARTICLES')) as unknown as LocalKv,
+  });
+  let { db, kv } = await bindings();
   return {
     async query(...statements) {
       const results = await db.batch(statements.map((s) => db.prepare(s)));
@@ -137,8 +158,7 @@ export async function localTarget(persistTo?: string): Promise<PublishTarget> {
       await mf.dispose();
       await wranglerOrThrow(['d1', 'migrations', 'apply', 'DB', ...args]);
       mf = open();
-      db = await mf.getD1Database('DB');
-      kv = await mf.getKVNamespace('ARTICLES');
+      ({ db, kv } = await bindings());
     },
     async kvList(prefix) {
       const keys: ListedKey[] = [];

@@ -78,10 +78,9 @@ export interface ArticleList {
   lastUpdatedAt: string | null;
 }
 
-/** One article sitemap: its 0-based number, how many URLs, and its newest change. */
+/** One article sitemap: its 0-based number and its newest change. */
 export interface SitemapChunk {
   number: number;
-  urlCount: number;
   lastUpdatedAt: string;
 }
 

@@ -60,7 +60,7 @@ const discovery = new Hono<AppEnv>()
     }
     const number = articlesSitemapNumber(name);
     const articles = number === null ? [] : await listSitemapChunk(db, number);
-    if (articles.length === 0) throw new ProblemError(404, `There is no sitemap "${name}".`);
+    if (articles.length === 0) throw new ProblemError(404, 'No such sitemap.');
     return sendTaggedBody(c, articlesSitemapXml(c.env.SITE_URL, articles), XML_TYPE);
   })
   .get('/news-sitemap.xml', async (c) => {

@@ -9,7 +9,7 @@ import type { Db } from './db.ts';
 import { StorageUnavailableError } from './unavailable.ts';
 
 /** Most URLs the news sitemap lists, as the Google News protocol allows. */
-const NEWS_SITEMAP_MAX_URLS = 1000;
+const NEWS_SITEMAP_MAX_URLS = 1e3;
 
 /** An articles row as D1 returns it (summary columns). */
 interface ArticleRow {
@@ -52,7 +52,7 @@ const toList = (r: ListRow): ArticleList => ({
 
 /** The site's list row; its absence means nothing was ever published here (or the migration is missing). */
 function requireSite(row: ListRow | undefined): ArticleList {
-  if (!row) throw new StorageUnavailableError('D1 article_lists has no row for the site: run the publisher');
+  if (!row) throw new StorageUnavailableError('D1');
   return toList(row);
 }
 
@@ -96,18 +96,11 @@ export async function listLists(db: Db): Promise<{ site: ArticleList; categories
 
 /** The site's list and every article sitemap, oldest first (for the sitemap index). */
 export async function listSitemapChunks(db: Db): Promise<{ site: ArticleList; chunks: SitemapChunk[] }> {
-  const [site, chunks] = await db.batch<ListRow | { number: number; url_count: number; last_updated_at: string }>([
+  const [site, chunks] = await db.batch<ListRow | SitemapChunk>([
     db.prepare(`SELECT ${LIST_COLUMNS} FROM article_lists WHERE category_slug = ''`),
-    db.prepare('SELECT number, url_count, last_updated_at FROM sitemap_chunks ORDER BY number'),
+    db.prepare('SELECT number, last_updated_at AS lastUpdatedAt FROM sitemap_chunks ORDER BY number'),
   ]);
-  return {
-    site: requireSite(site?.results[0] as ListRow | undefined),
-    chunks: ((chunks?.results ?? []) as Array<{ number: number; url_count: number; last_updated_at: string }>).map((r) => ({
-      number: r.number,
-      urlCount: r.url_count,
-      lastUpdatedAt: r.last_updated_at,
-    })),
-  };
+  return { site: requireSite(site?.results[0] as ListRow | undefined), chunks: (chunks?.results ?? []) as SitemapChunk[] };
 }
 
 /** The articles of sitemap chunk `number` (0-based), oldest first: slug and last change. */

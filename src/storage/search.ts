@@ -28,13 +28,12 @@ export const SEARCH_CANDIDATES = 200;
  * The candidates readers may see: articles, and comments that are visible (approved with every ancestor approved),
  * among the newest SEARCH_CANDIDATES matches. The join is by primary key per candidate.
  */
-const VISIBLE_CANDIDATES = `WITH candidates AS (
-    SELECT rowid AS id, kind, ref, article_slug, bm25(search_index, 10.0, 1.0, 0.0, 0.0, 0.0, 0.0) AS score
-    FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES}
-  )
-  SELECT candidates.id, candidates.kind, candidates.ref, candidates.article_slug, candidates.score, c.created_at
-  FROM candidates LEFT JOIN comments c ON candidates.kind = 'comment' AND c.id = CAST(candidates.ref AS INTEGER)
-  WHERE candidates.kind = 'article' OR c.visible = 1`;
+// One line, short aliases: SQL text is carried verbatim in the Worker bundle.
+const VISIBLE_CANDIDATES =
+  'WITH m AS (SELECT rowid AS id, kind, ref, article_slug, bm25(search_index, 10.0, 1.0, 0.0, 0.0, 0.0, 0.0) AS score ' +
+  `FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES}) ` +
+  'SELECT m.*, c.created_at FROM m LEFT JOIN comments c ON m.kind = ' +
+  "'comment' AND c.id = CAST(m.ref AS INTEGER) WHERE m.kind = 'article' OR c.visible = 1";
 
 /**
  * A page of hits for an FTS5 MATCH expression (built by ftsQuery), best first (title matches weigh ten times body
@@ -56,10 +55,8 @@ export async function searchIndex(
   }>([
     db
       .prepare(
-        `SELECT hit.kind AS kind, hit.ref AS ref, hit.article_slug AS article_slug, s.original AS original,
-           hit.created_at AS created_at
-         FROM (${VISIBLE_CANDIDATES} ORDER BY score LIMIT ?2 OFFSET ?3) AS hit
-         JOIN search_index s ON s.rowid = hit.id ORDER BY hit.score`,
+        `SELECT h.kind, h.ref, h.article_slug, s.original, h.created_at FROM (${VISIBLE_CANDIDATES} ORDER BY score ` +
+          'LIMIT ?2 OFFSET ?3) AS h JOIN search_index s ON s.rowid = h.id ORDER BY h.score',
       )
       .bind(match, limit, offset),
     db.prepare(`SELECT count(*) AS n FROM (${VISIBLE_CANDIDATES})`).bind(match),
