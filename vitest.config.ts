@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { REFRESH_CATALOG_SQL } from './scripts/lib/catalog-sql.ts';
 import { publishedDocuments } from './scripts/lib/seed.ts';
 import { importSql, planImport } from './scripts/lib/wordpress-import.ts';
 import { parseWxr } from './scripts/lib/wxr.ts';
@@ -42,6 +43,8 @@ export default defineConfig(async () => {
                   TEST_MIGRATIONS: await readD1Migrations('migrations'),
                   TEST_KV_ENTRIES: seed.kvEntries,
                   TEST_SEARCH_SQL: seed.searchSql,
+                  TEST_CATALOG_SQL: seed.catalogSql,
+                  TEST_CATALOG_REFRESH_SQL: REFRESH_CATALOG_SQL,
                   TEST_WORDPRESS_SQL: importSql(wordpress.comments, wordpress.redirects, new Date().toISOString()),
                 },
               },

@@ -24,6 +24,7 @@ import { BUILD, HELD_TRICKLE_ROUTE, OUT } from './bench/settings.ts';
 import { measure, type RouteResult, startWorkerd } from './bench/workerd.ts';
 import { ceilingOptions, minbarOptions, seedComments } from './bench/workers.ts';
 import { ensureWrk, whileHeldCommentsArrive } from './bench/wrk.ts';
+import { newestFirst } from './lib/publication.ts';
 import { publishedDocuments, seedLocal } from './lib/seed.ts';
 import { wranglerOrThrow } from './lib/wrangler.ts';
 import { miniflareWorkerOptions } from './lib/wrangler-api.ts';
@@ -39,7 +40,7 @@ async function main() {
   try {
     // The same storage `npm start` serves: migrations, then content/ published to the local KV and search index.
     await seedLocal({ persistTo: state, quiet: true });
-    const slug = (await publishedDocuments(['content/articles'])).publication.index.articles[0]?.slug ?? '';
+    const slug = [...(await publishedDocuments(['content/articles'])).publication.articles].sort(newestFirst)[0]?.slug ?? '';
     const options = minbarOptions(state);
     const compatibilityDate = String(miniflareWorkerOptions().compatibilityDate);
     const minbar = await startWorkerd(options);

@@ -8,9 +8,9 @@
  * still named here fails the type check. Secrets are not in the config, so their (optional) types are written here.
  */
 export interface Bindings extends CloudflareBindings {
-  /** Published articles: `v1:article:<slug>` documents and the `v1:index` document (written by `npm run publish`). */
+  /** Published articles: `v1:article:<slug>` documents and the feeds (written by `npm run publish`). */
   ARTICLES: CloudflareBindings['ARTICLES'];
-  /** Reader comments and their moderation log (schema in migrations/). */
+  /** Reader comments and their moderation log, the article catalog and search index (schema in migrations/). */
   DB: CloudflareBindings['DB'];
   /** Absolute origin of the site, without a trailing slash; used for canonical and API URLs. */
   SITE_URL: CloudflareBindings['SITE_URL'];

@@ -431,8 +431,17 @@ export const OPERATIONS: OperationSpec[] = [
     path: '/sitemap.xml',
     operationId: 'getSitemap',
     tag: 'Feeds',
-    summary: 'Sitemap of every page',
+    summary: 'Sitemap index: the pages sitemap and one articles sitemap per 1,000 articles, each with its lastmod',
+    responses: { 200: { description: 'Sitemap index', content: { 'application/xml': { type: 'string' } } } },
+  },
+  {
+    method: 'get',
+    path: '/sitemaps/{name}',
+    operationId: 'getChildSitemap',
+    tag: 'Feeds',
+    summary: 'A sitemap the index names: `pages.xml` (front page and categories) or `articles-N.xml` (oldest first)',
     responses: { 200: { description: 'Sitemap', content: { 'application/xml': { type: 'string' } } } },
+    errors: [404],
   },
   {
     method: 'get',

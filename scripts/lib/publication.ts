@@ -1,6 +1,6 @@
 /**
  * Turns content/articles/*.md into the documents the Worker serves: validation, Markdown → sanitized HTML,
- * content hashes and the index are all computed here, once, at publish time.
+ * content hashes and the feeds are all computed here, once, at publish time (the catalog rows: catalog-sql.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -13,20 +13,12 @@ import YAML from 'yaml';
 import {
   type ArticleDocument,
   type ArticleFeed,
-  type ArticleIndex,
   type ArticleSummary,
   FEED_SIZE,
   type Heading,
   MIN_LARGE_IMAGE_WIDTH,
 } from '../../src/domain/article.ts';
-import {
-  API_DOCUMENT_KEY,
-  ARTICLE_KEY_PREFIX,
-  articleKey,
-  FEED_KEY_PREFIX,
-  feedKey,
-  INDEX_KEY,
-} from '../../src/storage/article-keys.ts';
+import { API_DOCUMENT_KEY, articleKey, feedKey } from '../../src/storage/article-keys.ts';
 import { parseEditorDate, toNewsroomTime } from '../../src/text/dates.ts';
 import { isSlug, uniqueIds } from '../../src/text/slug.ts';
 import { countWords, readingMinutes } from '../../src/text/words.ts';
@@ -49,7 +41,6 @@ export interface SourceFile {
 /** Everything one publish writes. */
 export interface Publication {
   articles: ArticleDocument[];
-  index: ArticleIndex;
   /** The site's feed and one per category, keyed by their KV keys. */
   feeds: Map<string, ArticleFeed>;
 }
@@ -218,8 +209,57 @@ export function buildArticle(file: SourceFile): { article?: ArticleDocument; err
   return { article: { ...content, hash: sha256(JSON.stringify(content)) }, errors: [], warnings };
 }
 
-const newestFirst = (a: ArticleSummary, b: ArticleSummary): number =>
-  Date.parse(b.published_at) - Date.parse(a.published_at) || a.slug.localeCompare(b.slug);
+/** Code-unit order of slugs: the order SQLite's BINARY collation gives the catalog (src/storage/article-catalog.ts). */
+const bySlugOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Newest first, then by slug: the order of every list, the same as the catalog's positions reversed. */
+export const newestFirst = (
+  a: Pick<ArticleSummary, 'published_at' | 'slug'>,
+  b: Pick<ArticleSummary, 'published_at' | 'slug'>,
+): number => Date.parse(b.published_at) - Date.parse(a.published_at) || bySlugOrder(a.slug, b.slug);
+
+/**
+ * The site's feed and one per category, from articles in newest-first order. Only the newest FEED_SIZE of each list
+ * are read, so the caller may pass just those (the publisher renders no more than that).
+ */
+export function buildFeeds(newest: ArticleDocument[]): Map<string, ArticleFeed> {
+  const feed = (list: ArticleDocument[], category: ArticleFeed['category']): ArticleFeed => {
+    const items = list.slice(0, FEED_SIZE);
+    return { hash: sha256(JSON.stringify([category, items.map((a) => a.hash)])), category, articles: items };
+  };
+  const feeds = new Map<string, ArticleFeed>([[feedKey(), feed(newest, null)]]);
+  const byCategory = new Map<string, ArticleDocument[]>();
+  for (const article of newest)
+    byCategory.set(article.category.slug, [...(byCategory.get(article.category.slug) ?? []), article]);
+  for (const [slug, list] of byCategory)
+    feeds.set(feedKey(slug), feed(list, { slug, name: (list[0] as ArticleDocument).category.name }));
+  return feeds;
+}
+
+/**
+ * The rules that span files, fed one article at a time (so a publisher can stream): a slug is used once, and a
+ * category slug has one name. Returns the errors the article adds.
+ * @example const check = acrossFiles(); check('a.md', 'x', libya); check('b.md', 'x', libya) // [slug error]
+ */
+export function acrossFiles(): (path: string, slug: string, category: { slug: string; name: string }) => PublishError[] {
+  const bySlug = new Map<string, string>();
+  const categoryNames = new Map<string, { name: string; file: string }>();
+  return (path, slug, category) => {
+    const errors: PublishError[] = [];
+    const other = bySlug.get(slug);
+    if (other) errors.push({ file: path, field: 'slug', message: `"${slug}" is already used by ${other}` });
+    bySlug.set(slug, path);
+    const known = categoryNames.get(category.slug);
+    if (known && known.name !== category.name)
+      errors.push({
+        file: path,
+        field: 'category.name',
+        message: `"${category.name}" differs from "${known.name}" in ${known.file} for category ${category.slug}`,
+      });
+    else categoryNames.set(category.slug, { name: category.name, file: path });
+    return errors;
+  };
+}
 
 /** Validates every file; returns the publication only when all of them are valid. */
 export function buildPublication(files: SourceFile[]): {
@@ -230,58 +270,12 @@ export function buildPublication(files: SourceFile[]): {
   const built = files.map((file) => ({ file, ...buildArticle(file) }));
   const errors = built.flatMap((b) => b.errors);
   const warnings = built.flatMap((b) => b.warnings ?? []);
-  const bySlug = new Map<string, string>();
-  const categoryNames = new Map<string, { name: string; file: string }>();
-  for (const { file, article } of built) {
-    if (!article) continue;
-    const other = bySlug.get(article.slug);
-    if (other) errors.push({ file: file.path, field: 'slug', message: `"${article.slug}" is already used by ${other}` });
-    bySlug.set(article.slug, file.path);
-    const known = categoryNames.get(article.category.slug);
-    if (known && known.name !== article.category.name)
-      errors.push({
-        file: file.path,
-        field: 'category.name',
-        message: `"${article.category.name}" differs from "${known.name}" in ${known.file} for category ${article.category.slug}`,
-      });
-    else categoryNames.set(article.category.slug, { name: article.category.name, file: file.path });
-  }
+  const check = acrossFiles();
+  for (const { file, article } of built) if (article) errors.push(...check(file.path, article.slug, article.category));
   if (errors.length > 0) return { errors };
 
   const articles = built.flatMap((b) => (b.article ? [b.article] : []));
-  const summaries = articles
-    .map(
-      ({ slug, title, dek, category, published_at, updated_at, hash }): ArticleSummary => ({
-        slug,
-        title,
-        dek,
-        category,
-        published_at,
-        updated_at,
-        hash,
-      }),
-    )
-    .sort(newestFirst);
-  const bySlugDoc = new Map(articles.map((a) => [a.slug, a]));
-  const newest = summaries.map((s) => bySlugDoc.get(s.slug) as ArticleDocument);
-  const feed = (list: ArticleDocument[], category: ArticleFeed['category']): ArticleFeed => {
-    const items = list.slice(0, FEED_SIZE);
-    return { hash: sha256(JSON.stringify([category, items.map((a) => a.hash)])), category, articles: items };
-  };
-  const feeds = new Map<string, ArticleFeed>([[feedKey(), feed(newest, null)]]);
-  for (const [slug, { name }] of categoryNames)
-    feeds.set(
-      feedKey(slug),
-      feed(
-        newest.filter((a) => a.category.slug === slug),
-        { slug, name },
-      ),
-    );
-  return {
-    publication: { articles, index: { hash: sha256(JSON.stringify(summaries)), articles: summaries }, feeds },
-    errors: [],
-    warnings,
-  };
+  return { publication: { articles, feeds: buildFeeds([...articles].sort(newestFirst)) }, errors: [], warnings };
 }
 
 /**
@@ -293,56 +287,25 @@ function apiDocument(): { hash: string; document: unknown } {
   return { hash: sha256(text), document: JSON.parse(text) };
 }
 
-/** The KV entries of a publication: each article, then what is derived from all of them (the index, the feeds). */
+/** The `wrangler kv bulk put` entry of a document, its hash in the metadata. */
+export const kvEntry = (key: string, value: { hash: string }): KvEntry => ({
+  key,
+  value: JSON.stringify(value),
+  metadata: { hash: value.hash },
+});
+
+/** The feeds' and the OpenAPI document's entries. */
+export const derivedEntries = (feeds: Map<string, ArticleFeed>): KvEntry[] => [
+  ...[...feeds].map(([key, feed]) => kvEntry(key, feed)),
+  kvEntry(API_DOCUMENT_KEY, apiDocument()),
+];
+
+/** The KV entries of a publication, then what is derived from all of them (the feeds). */
 export function toKvEntries(publication: Publication): { articles: KvEntry[]; derived: KvEntry[] } {
-  const entry = (key: string, value: { hash: string }): KvEntry => ({
-    key,
-    value: JSON.stringify(value),
-    metadata: { hash: value.hash },
-  });
   return {
-    articles: publication.articles.map((a) => entry(articleKey(a.slug), a)),
-    derived: [
-      entry(INDEX_KEY, publication.index),
-      ...[...publication.feeds].map(([key, feed]) => entry(key, feed)),
-      entry(API_DOCUMENT_KEY, apiDocument()),
-    ],
+    articles: publication.articles.map((a) => kvEntry(articleKey(a.slug), a)),
+    derived: derivedEntries(publication.feeds),
   };
-}
-
-/** What a publish changes, given the keys and hashes now in KV. */
-export interface PublishPlan {
-  added: string[];
-  changed: string[];
-  removed: string[];
-  unchanged: string[];
-  /** Index and feed documents to write (their content changed) and to delete (their category is gone). */
-  derivedChanged: string[];
-  derivedRemoved: string[];
-}
-
-/** Compares what is in KV (key → hash) with the publication. */
-export function planPublish(current: Map<string, string | undefined>, publication: Publication): PublishPlan {
-  const derived = toKvEntries(publication).derived;
-  const plan: PublishPlan = {
-    added: [],
-    changed: [],
-    removed: [],
-    unchanged: [],
-    derivedChanged: derived.filter((e) => current.get(e.key) !== e.metadata.hash).map((e) => e.key),
-    derivedRemoved: [...current.keys()].filter((key) => key.startsWith(FEED_KEY_PREFIX) && !publication.feeds.has(key)),
-  };
-  const next = new Set<string>();
-  for (const article of publication.articles) {
-    const key = articleKey(article.slug);
-    next.add(key);
-    if (!current.has(key)) plan.added.push(article.slug);
-    else if (current.get(key) !== article.hash) plan.changed.push(article.slug);
-    else plan.unchanged.push(article.slug);
-  }
-  for (const key of current.keys())
-    if (key.startsWith(ARTICLE_KEY_PREFIX) && !next.has(key)) plan.removed.push(key.slice(ARTICLE_KEY_PREFIX.length));
-  return plan;
 }
 
 /** Human-readable lines for publish errors: `file: field: message`. */

@@ -10,6 +10,12 @@ import { plainText } from './publication.ts';
 export interface SearchPlan {
   index: ArticleDocument[];
   remove: string[];
+  /**
+   * The articles to index are new to the catalog, so not indexed yet: their rows are only added (when
+   * search_articles does not list them), never first deleted. Deleting by `ref` scans the whole FTS5 table (it is not
+   * an indexed column), which made a first publish of N articles cost N scans.
+   */
+  fresh?: boolean;
 }
 
 /** Compares the index's article versions (slug → hash) with the articles being published. */
@@ -22,7 +28,7 @@ export function planSearch(indexed: Map<string, string>, articles: ArticleDocume
 }
 
 /** A SQL string literal: single quotes doubled, line breaks flattened so every statement stays on one line. */
-const literal = (text: string): string => `'${text.replace(/[\r\n]+/g, ' ').replace(/'/g, "''")}'`;
+export const literal = (text: string): string => `'${text.replace(/[\r\n]+/g, ' ').replace(/'/g, "''")}'`;
 
 /** The statements that apply a plan. Each article row is replaced whole, so running them twice changes nothing. */
 export function searchIndexSql(plan: SearchPlan): string {
@@ -34,9 +40,12 @@ export function searchIndexSql(plan: SearchPlan): string {
     );
   for (const a of plan.index) {
     const text = `${a.dek}\n${plainText(a.body_html)}`.replace(/\s+/g, ' ').trim();
+    const values = `${literal(indexText(a.title))}, ${literal(indexText(text))}, 'article', ${literal(a.slug)}, ${literal(a.slug)}, ${literal(text)}`;
+    const columns = 'INSERT INTO search_index (title, body, kind, ref, article_slug, original)';
     lines.push(
-      `DELETE FROM search_index WHERE kind = 'article' AND ref = ${literal(a.slug)};`,
-      `INSERT INTO search_index (title, body, kind, ref, article_slug, original) VALUES (${literal(indexText(a.title))}, ${literal(indexText(text))}, 'article', ${literal(a.slug)}, ${literal(a.slug)}, ${literal(text)});`,
+      ...(plan.fresh
+        ? [`${columns} SELECT ${values} WHERE NOT EXISTS (SELECT 1 FROM search_articles WHERE slug = ${literal(a.slug)});`]
+        : [`DELETE FROM search_index WHERE kind = 'article' AND ref = ${literal(a.slug)};`, `${columns} VALUES (${values});`]),
       `INSERT OR REPLACE INTO search_articles (slug, hash) VALUES (${literal(a.slug)}, ${literal(a.hash)});`,
     );
   }

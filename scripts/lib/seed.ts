@@ -6,6 +6,8 @@
  * storage), so they get the same documents from `publishedDocuments()`, the publisher's own code, and
  * test/worker/setup.ts writes them.
  */
+
+import { catalogSql } from './catalog-sql.ts';
 import { buildPublication, formatErrors, type KvEntry, type Publication, readContentDir, toKvEntries } from './publication.ts';
 import { planSearch, searchIndexSql } from './search-index.ts';
 import { runNode, wranglerOrThrow } from './wrangler.ts';
@@ -33,10 +35,12 @@ export async function seedLocal(options: LocalSeedOptions = {}): Promise<void> {
 /** What `npm run publish` writes into empty storage for the articles of `dirs`. */
 export interface PublishedDocuments {
   publication: Publication;
-  /** Every KV document: the articles, then the index, feeds and other derived documents. */
+  /** Every KV document: the articles, then the feeds and other derived documents. */
   kvEntries: KvEntry[];
   /** The search index rows of every article (SQL for D1). */
   searchSql: string;
+  /** The article catalog's rows (SQL for D1), positions and list sizes included. */
+  catalogSql: string;
 }
 
 /**
@@ -53,5 +57,6 @@ export async function publishedDocuments(dirs: string[]): Promise<PublishedDocum
     publication,
     kvEntries: [...entries.articles, ...entries.derived],
     searchSql: searchIndexSql(planSearch(new Map(), publication.articles)),
+    catalogSql: catalogSql(publication.articles),
   };
 }

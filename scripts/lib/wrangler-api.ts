@@ -4,7 +4,7 @@
  * Everything else drives wrangler through its CLI (scripts/lib/wrangler.ts).
  */
 import type { V4WorkerOptions } from 'miniflare';
-import { experimental_readRawConfig, unstable_getMiniflareWorkerOptions } from 'wrangler';
+import { experimental_readRawConfig, unstable_getMiniflareWorkerOptions, unstable_splitSqlQuery } from 'wrangler';
 
 /** The project's wrangler configuration file, relative to the project root. */
 export const WRANGLER_CONFIG = 'wrangler.jsonc';
@@ -35,3 +35,9 @@ export function readDeadLetterQueues(configPath = WRANGLER_CONFIG): string[] {
 export function miniflareWorkerOptions(configPath = WRANGLER_CONFIG): V4WorkerOptions {
   return unstable_getMiniflareWorkerOptions(configPath).workerOptions as unknown as V4WorkerOptions;
 }
+
+/**
+ * The statements of a SQL file as `wrangler d1` splits them (triggers' inner semicolons kept), e.g. a migration.
+ * @example splitSql(readFileSync('migrations/0008_add_comment_sorts_and_reactions.sql', 'utf8')).length
+ */
+export const splitSql = (sql: string): string[] => unstable_splitSqlQuery(sql);

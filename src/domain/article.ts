@@ -64,18 +64,28 @@ export interface ArticleDocument {
   hash: string;
 }
 
-/** What list pages need of an article, kept in the index so listing costs one KV read. */
+/** What list pages need of an article: a row of the D1 article catalog (src/storage/article-catalog.ts). */
 export type ArticleSummary = Pick<
   ArticleDocument,
   'slug' | 'title' | 'dek' | 'category' | 'published_at' | 'updated_at' | 'hash'
 >;
 
-/** The single index document under `v1:index`: every published article, newest first. */
-export interface ArticleIndex {
-  /** sha-256 (hex) of the list; changes whenever any listed field of any article changes. */
-  hash: string;
-  articles: ArticleSummary[];
+/** A list: the whole site (category null) or one category, with its size and newest change. */
+export interface ArticleList {
+  category: Category | null;
+  total: number;
+  /** updated_at of its most recently changed article; null when it lists nothing. */
+  lastUpdatedAt: string | null;
 }
+
+/** One article sitemap: its 0-based number and its newest change. */
+export interface SitemapChunk {
+  number: number;
+  lastUpdatedAt: string;
+}
+
+/** URLs per article sitemap (the protocol allows 50,000; fewer keeps each response cheap and old ones unchanged). */
+export const SITEMAP_CHUNK_SIZE = 1000;
 
 /** Most recent articles a feed carries. */
 export const FEED_SIZE = 20;

@@ -1,4 +1,4 @@
-/** Page-number pagination over an in-memory list (the article index is one document). */
+/** Page-number pagination of a list whose page of items was read from an index (src/storage/article-catalog.ts). */
 
 /** One page of items with what a client needs to navigate. */
 export interface Page<T> {
@@ -12,16 +12,13 @@ export interface Page<T> {
 }
 
 /**
- * The `number`-th page of `items`, `perPage` at a time.
- * @example paginate([1, 2, 3], 2, 2).items // [3]
+ * The page `number` of a list of `total` items, `perPage` at a time, whose `items` were read already.
+ * @example pageOf(['c'], 2, 2, 3) // { items: ['c'], number: 2, perPage: 2, total: 3, pages: 2 }
  */
-export function paginate<T>(items: T[], number: number, perPage: number): Page<T> {
-  const start = (number - 1) * perPage;
-  return {
-    items: items.slice(start, start + perPage),
-    number,
-    perPage,
-    total: items.length,
-    pages: Math.max(1, Math.ceil(items.length / perPage)),
-  };
-}
+export const pageOf = <T>(items: T[], number: number, perPage: number, total: number): Page<T> => ({
+  items,
+  number,
+  perPage,
+  total,
+  pages: Math.max(1, Math.ceil(total / perPage)),
+});

@@ -73,3 +73,10 @@ export async function sendTaggedBody(c: Context<AppEnv>, body: string, contentTy
  */
 export const agreementsDigest = async (comments: ReadonlyArray<{ id: number; agreeCount: number }>): Promise<string> =>
   (await sha256Hex(comments.map((c) => `${c.id}:${c.agreeCount}`).join(','))).slice(0, 16);
+
+/**
+ * A short digest of what a page of a list shows: its articles' versions and the list's size (which the pager shows).
+ * The version part of the list's ETag: publishing an article changes exactly the pages it appears on or shifts.
+ */
+export const listDigest = (page: { items: ReadonlyArray<{ hash: string }>; total: number }): Promise<string> =>
+  sha256Hex(`${page.total}:${page.items.map((a) => a.hash).join(',')}`);

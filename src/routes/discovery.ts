@@ -1,18 +1,27 @@
 /**
  * How crawlers and feed readers find the site: `/robots.txt`, the sitemaps, and the feeds (site, category, an
- * article's comments) in RSS, Atom and JSON Feed. Each is one KV document or index read, with ETags and caching.
+ * article's comments) in RSS, Atom and JSON Feed. Each is one KV document or one bounded catalog read, with ETags.
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../errors.tsx';
-import { notModified, versionTag } from '../http/caching.ts';
+import { notModified, sendTaggedBody, versionTag } from '../http/caching.ts';
 import { requireArticle } from '../loaders/article.ts';
-import { getArticleIndex, getFeed } from '../storage/articles.ts';
+import { listLists, listPublishedBetween, listSitemapChunk, listSitemapChunks } from '../storage/article-catalog.ts';
+import { getFeed } from '../storage/articles.ts';
 import { getCommentsVersion, listRecentApproved } from '../storage/comments.ts';
 import { FEED_FORMAT_LIST, type FeedFormat } from '../views/feed-formats.ts';
 import { articlesFeed, commentsFeed, type Feed, feedContentType, renderFeed } from '../views/feeds.ts';
-import { newsSitemapXml, robotsTxt, sitemapXml } from '../views/sitemaps.ts';
+import {
+  articlesSitemapNumber,
+  articlesSitemapXml,
+  NEWS_WINDOW_DAYS,
+  newsSitemapXml,
+  pagesSitemapXml,
+  robotsTxt,
+  sitemapIndexXml,
+} from '../views/sitemaps.ts';
 
 /** Comments in an article's comments feed. */
 const COMMENTS_IN_FEED = 50;
@@ -29,7 +38,7 @@ async function sendFeed(
   return c.body(renderFeed(await build(), format), 200, { 'Content-Type': feedContentType(format) });
 }
 
-const XML = { 'Content-Type': 'application/xml; charset=UTF-8' };
+const XML_TYPE = 'application/xml; charset=UTF-8';
 
 const discovery = new Hono<AppEnv>()
   .get('/robots.txt', (c) => {
@@ -37,19 +46,27 @@ const discovery = new Hono<AppEnv>()
     if (cached) return cached;
     return c.text(robotsTxt(c.env.SITE_URL));
   })
+  // Sitemaps are tagged by their bytes: each is one bounded read (at most SITEMAP_CHUNK_SIZE or 1,000 URLs).
   .get('/sitemap.xml', async (c) => {
-    const index = await getArticleIndex(c.env.ARTICLES);
-    const cached = notModified(c, versionTag(c, index.hash, 'sitemap'));
-    if (cached) return cached;
-    return c.body(sitemapXml(c.env.SITE_URL, index), 200, XML);
+    const { site, chunks } = await listSitemapChunks(c.get('db'));
+    return sendTaggedBody(c, sitemapIndexXml(c.env.SITE_URL, site, chunks), XML_TYPE);
+  })
+  .get('/sitemaps/:name', async (c) => {
+    const name = c.req.param('name');
+    const db = c.get('db');
+    if (name === 'pages.xml') {
+      const { site, categories } = await listLists(db);
+      return sendTaggedBody(c, pagesSitemapXml(c.env.SITE_URL, site, categories), XML_TYPE);
+    }
+    const number = articlesSitemapNumber(name);
+    const articles = number === null ? [] : await listSitemapChunk(db, number);
+    if (articles.length === 0) throw new ProblemError(404, 'No such sitemap.');
+    return sendTaggedBody(c, articlesSitemapXml(c.env.SITE_URL, articles), XML_TYPE);
   })
   .get('/news-sitemap.xml', async (c) => {
-    const index = await getArticleIndex(c.env.ARTICLES);
     const now = new Date();
-    // The two-day window moves: the hour is part of the version.
-    const cached = notModified(c, versionTag(c, index.hash, 'news', now.toISOString().slice(0, 13)));
-    if (cached) return cached;
-    return c.body(newsSitemapXml(c.env.SITE_URL, index, now), 200, XML);
+    const recent = await listPublishedBetween(c.get('db'), new Date(now.getTime() - NEWS_WINDOW_DAYS * 86_400_000), now);
+    return sendTaggedBody(c, newsSitemapXml(c.env.SITE_URL, recent), XML_TYPE);
   });
 
 for (const format of FEED_FORMAT_LIST) {

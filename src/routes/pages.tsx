@@ -1,15 +1,15 @@
 import { Hono } from 'hono/tiny';
 import { readConfig } from '../config.ts';
 import { commentsOpen, readModerationSettings } from '../domain/comment.ts';
-import { paginate } from '../domain/pagination.ts';
+import { pageOf } from '../domain/pagination.ts';
 import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../errors.tsx';
-import { agreementsDigest, notModified, notModifiedInBrowsers, versionTag } from '../http/caching.ts';
+import { agreementsDigest, listDigest, notModified, notModifiedInBrowsers, versionTag } from '../http/caching.ts';
 import { negotiate } from '../http/negotiate.ts';
 import { readThreadCursor } from '../http/thread-cursor.ts';
 import { requireArticle, sendArticleJson } from '../loaders/article.ts';
 import { articleCommentsState, loadArticleComments, unlessCommentsUnavailable } from '../loaders/article-comments.ts';
-import { getArticleIndex } from '../storage/articles.ts';
+import { listPage } from '../storage/article-catalog.ts';
 import { categoryPath } from '../urls.ts';
 import { articlePageQuerySchema, pageQuerySchema } from '../validation/article-query.ts';
 import { validate } from '../validation/validate.ts';
@@ -22,23 +22,22 @@ const PAGE_SIZE = 20;
 const pages = new Hono<AppEnv>()
   .get('/', validate('query', pageQuerySchema), async (c) => {
     const { page } = c.req.valid('query');
-    const index = await getArticleIndex(c.env.ARTICLES);
-    const result = paginate(index.articles, page, PAGE_SIZE);
+    const { list, items } = await listPage(c.get('db'), null, page, PAGE_SIZE);
+    const result = pageOf(items, page, PAGE_SIZE, list?.total ?? 0);
     if (page > result.pages) throw new ProblemError(404, `Page ${page} does not exist.`);
-    const cached = notModified(c, versionTag(c, index.hash, 'home', page));
+    const cached = notModified(c, versionTag(c, await listDigest(result), 'home', page));
     if (cached) return cached;
     return c.html(<ArticleListPage heading="آخر الأخبار" path="/" siteUrl={c.env.SITE_URL} page={result} />);
   })
   .get('/categories/:slug', validate('query', pageQuerySchema), async (c) => {
     const slug = c.req.param('slug');
     const { page } = c.req.valid('query');
-    const index = await getArticleIndex(c.env.ARTICLES);
-    const inCategory = index.articles.filter((a) => a.category.slug === slug);
-    const category = inCategory[0]?.category;
+    const { list, items } = await listPage(c.get('db'), slug, page, PAGE_SIZE);
+    const category = list?.category;
     if (!category) throw new ProblemError(404, `No category "${slug}" is published.`);
-    const result = paginate(inCategory, page, PAGE_SIZE);
+    const result = pageOf(items, page, PAGE_SIZE, list.total);
     if (page > result.pages) throw new ProblemError(404, `Page ${page} does not exist.`);
-    const cached = notModified(c, versionTag(c, index.hash, 'category', slug, page));
+    const cached = notModified(c, versionTag(c, await listDigest(result), 'category', slug, page));
     if (cached) return cached;
     return c.html(<ArticleListPage heading={category.name} path={categoryPath(slug)} siteUrl={c.env.SITE_URL} page={result} />);
   })

@@ -1,8 +1,9 @@
 /**
  * Searching articles and approved comments: the reader's query through the Arabic normaliser into FTS5, and the
- * hits joined with the article index for titles and URLs. Used by the search page and the search API.
+ * hits joined with the article catalog (D1) for titles and URLs, ten rows by primary key. Used by the search page
+ * and the search API.
  */
-import type { ArticleIndex } from '../domain/article.ts';
+import { getSummaries } from '../storage/article-catalog.ts';
 import type { Db } from '../storage/db.ts';
 import { searchIndex } from '../storage/search.ts';
 import { ftsQuery, type SnippetPart, snippet } from '../text/search.ts';
@@ -31,11 +32,11 @@ export interface SearchOutcome {
 }
 
 /** Runs a query. Hits on articles no longer published are left out. */
-export async function search(db: Db, index: ArticleIndex, query: string, page: number): Promise<SearchOutcome> {
+export async function search(db: Db, query: string, page: number): Promise<SearchOutcome> {
   const match = ftsQuery(query);
   if (!match) return { results: null, total: 0, page, pages: 1 };
   const { hits, total } = await searchIndex(db, match, SEARCH_PAGE_SIZE, (page - 1) * SEARCH_PAGE_SIZE);
-  const bySlug = new Map(index.articles.map((a) => [a.slug, a]));
+  const bySlug = await getSummaries(db, [...new Set(hits.map((hit) => hit.articleSlug))]);
   const results = hits.flatMap((hit): SearchResult[] => {
     const article = bySlug.get(hit.articleSlug);
     if (!article) return [];

@@ -6,7 +6,7 @@
 /** Prefix of every article document key. */
 export const ARTICLE_KEY_PREFIX = 'v1:article:';
 
-/** Key of the one index document that lists all articles. */
+/** Key of the retired document that listed every article (now the D1 catalog); the publisher deletes it. */
 export const INDEX_KEY = 'v1:index';
 
 /**

@@ -1,11 +1,11 @@
 /**
  * Reading published articles from Workers KV. Writing is the publisher's job (scripts/publish.ts).
- * A missing article is "not published" (null); a missing index or site feed, a value that is not JSON or not of the
+ * What is listed (pages, sitemaps) lives in D1 (article-catalog.ts). A missing article is "not published" (null); a missing site feed, a value that is not JSON or not of the
  * shape this code reads, and a failing KV are StorageUnavailableError (503), never an empty page that caches keep.
  */
-import type { ArticleDocument, ArticleFeed, ArticleIndex } from '../domain/article.ts';
-import { API_DOCUMENT_KEY, articleKey, feedKey, INDEX_KEY, kvKeyFits } from './article-keys.ts';
-import { isArticleDocument, isArticleFeed, isArticleIndex } from './document-shapes.ts';
+import type { ArticleDocument, ArticleFeed } from '../domain/article.ts';
+import { API_DOCUMENT_KEY, articleKey, feedKey, kvKeyFits } from './article-keys.ts';
+import { isArticleDocument, isArticleFeed } from './document-shapes.ts';
 import { StorageUnavailableError } from './unavailable.ts';
 
 /** The document under `key` if it has the expected shape, null when the key is absent. */
@@ -25,13 +25,6 @@ async function readDocument<T>(kv: KVNamespace, key: string, isValid: (value: un
 export async function getArticle(kv: KVNamespace, slug: string): Promise<ArticleDocument | null> {
   const key = articleKey(slug);
   return kvKeyFits(key) ? readDocument(kv, key, isArticleDocument) : null;
-}
-
-/** The index of all published articles (the publisher always writes one, even when it lists nothing). */
-export async function getArticleIndex(kv: KVNamespace): Promise<ArticleIndex> {
-  const index = await readDocument(kv, INDEX_KEY, isArticleIndex);
-  if (!index) throw new StorageUnavailableError(`KV ${INDEX_KEY} is missing`);
-  return index;
 }
 
 /** The feed document of the site, or of a category (null when no such category is published). */

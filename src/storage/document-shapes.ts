@@ -1,9 +1,9 @@
 /**
  * Shape checks of the documents the publisher writes to KV (src/domain/article.ts), run on every read: a value of
  * another shape under a `v1:` key (an older or newer format, a truncated write, `{}`) is unavailable, never read as
- * an article with no title or an index with no articles. Structural and cheap: no copying, no schema library.
+ * an article with no title or a feed with no articles. Structural and cheap: no copying, no schema library.
  */
-import type { ArticleDocument, ArticleFeed, ArticleIndex } from '../domain/article.ts';
+import type { ArticleDocument, ArticleFeed } from '../domain/article.ts';
 
 type Shape = Record<string, (value: unknown) => boolean>;
 
@@ -23,7 +23,6 @@ const SUMMARY: Shape = {
   updated_at: isString,
   hash: isString,
 };
-const isSummary = hasShape(SUMMARY);
 const isArticle = hasShape({
   ...SUMMARY,
   tags: arrayOf(isString),
@@ -46,9 +45,6 @@ const isArticle = hasShape({
 
 /** Whether a stored value is an article document of the current format. */
 export const isArticleDocument = (v: unknown): v is ArticleDocument => isArticle(v);
-
-/** Whether a stored value is the index document of the current format. */
-export const isArticleIndex = (v: unknown): v is ArticleIndex => hasShape({ hash: isString, articles: arrayOf(isSummary) })(v);
 
 /** Whether a stored value is a feed document of the current format. */
 export const isArticleFeed = (v: unknown): v is ArticleFeed =>

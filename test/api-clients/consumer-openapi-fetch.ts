@@ -87,6 +87,7 @@ export async function readMinbar(baseUrl: string): Promise<string[]> {
     await minbar.GET('/search', { params: { query: { q: 'تركيا' } }, ...text }),
     await minbar.GET('/robots.txt', text),
     await minbar.GET('/sitemap.xml', text),
+    await minbar.GET('/sitemaps/{name}', { params: { path: { name: 'articles-1.xml' } }, ...text }),
     await minbar.GET('/news-sitemap.xml', text),
     await minbar.GET('/feed.xml', text),
     await minbar.GET('/feed.atom', text),

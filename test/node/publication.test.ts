@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { buildArticle, buildPublication, planPublish, readContentDir, type SourceFile } from '../../scripts/lib/publication.ts';
+import { buildArticle, buildPublication, readContentDir, type SourceFile } from '../../scripts/lib/publication.ts';
 
 const file = (name: string, frontMatter: string, body = 'نص الخبر.'): SourceFile => ({
   path: `content/articles/${name}.md`,
@@ -160,37 +160,19 @@ describe('buildPublication', () => {
     ]);
   });
 
-  it('indexes articles newest first', () => {
+  it('orders the feeds newest first, then by slug', () => {
     const { publication } = buildPublication([
       file('older', VALID.replace('2026-11-30', '2026-01-01')),
       file('newer', VALID.replace('2026-11-30', '2026-11-30T12:00:00+02:00')),
       file('middle', VALID),
+      file('also-middle', VALID),
     ]);
-    expect(publication?.index.articles.map((a) => a.slug)).toEqual(['newer', 'middle', 'older']);
-  });
-});
-
-describe('planPublish', () => {
-  it('tells added, changed, removed and unchanged articles apart, and which index and feed documents to write', () => {
-    const { publication } = buildPublication([file('same', VALID), file('edited', VALID), file('new', VALID)]);
-    if (!publication) throw new Error('fixture does not publish');
-    const hashOf = (slug: string) => publication.articles.find((a) => a.slug === slug)?.hash;
-    const current = new Map([
-      ['v1:article:same', hashOf('same')],
-      ['v1:article:edited', 'old-hash'],
-      ['v1:article:gone', 'x'],
-      ['v1:index', 'old-index'],
-      ['v1:feed:all', publication.feeds.get('v1:feed:all')?.hash],
-      ['v1:feed:category:gone', 'x'],
+    expect(publication?.feeds.get('v1:feed:all')?.articles.map((a) => a.slug)).toEqual([
+      'newer',
+      'also-middle',
+      'middle',
+      'older',
     ]);
-    expect(planPublish(current, publication)).toEqual({
-      added: ['new'],
-      changed: ['edited'],
-      removed: ['gone'],
-      unchanged: ['same'],
-      derivedChanged: ['v1:index', 'v1:feed:category:libya', 'v1:openapi'],
-      derivedRemoved: ['v1:feed:category:gone'],
-    });
   });
 });
 

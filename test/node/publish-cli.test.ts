@@ -57,7 +57,7 @@ describe('npm run publish', () => {
     expect(await storedKeys()).toEqual([]);
   });
 
-  it('publishes every article and the index, then is idempotent', async () => {
+  it('publishes every article, its catalog row and the feeds, then is idempotent', async () => {
     await rm(join(content, 'broken.md'));
     const first = await publish();
     expect(first.code).toBe(0);
@@ -66,7 +66,6 @@ describe('npm run publish', () => {
       'v1:article:تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا',
       'v1:feed:all',
       'v1:feed:category:libya',
-      'v1:index',
       'v1:openapi',
     ]);
     expect(await indexedSlugs()).toEqual(['تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا']);
@@ -97,7 +96,6 @@ describe('npm run publish', () => {
       'v1:article:تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا',
       'v1:feed:all',
       'v1:feed:category:libya',
-      'v1:index',
       'v1:openapi',
     ]);
   });
@@ -113,7 +111,7 @@ describe('npm run publish', () => {
     const { hash } = JSON.parse(good) as { hash: string };
     for (const [name, value] of [
       [key, '{}'],
-      ['v1:index', good.slice(0, 40)],
+      ['v1:feed:all', good.slice(0, 40)],
     ] as const) {
       const metadata = name === key ? { hash } : (await listedMetadata()).get(name);
       await wranglerOrThrow(['kv', 'key', 'put', name, value, '--metadata', JSON.stringify(metadata), ...kvArgs]);
@@ -123,13 +121,13 @@ describe('npm run publish', () => {
     const verified = await publish('--verify');
     expect(verified.code).toBe(0);
     expect(verified.out).toContain(`! corrupt  ${key}`);
-    expect(verified.out).toContain('! corrupt  v1:index');
-    expect(verified.out).toContain('verified 5 stored document(s): 2 corrupt');
+    expect(verified.out).toContain('! corrupt  v1:feed:all');
+    expect(verified.out).toContain('verified 4 stored document(s): 2 corrupt');
     expect(verified.out).toContain('0 added, 0 changed, 0 removed, 0 unchanged');
     expect(await read(key)).toBe(good);
-    expect(JSON.parse(await read('v1:index'))).toMatchObject({ articles: [{ hash }] });
+    expect(JSON.parse(await read('v1:feed:all'))).toMatchObject({ articles: [{ hash }] });
     const again = await publish('--verify');
-    expect(again.out).toContain('verified 5 stored document(s): 0 corrupt');
+    expect(again.out).toContain('verified 4 stored document(s): 0 corrupt');
     expect(again.out).toContain('0 added, 0 changed, 0 removed, 1 unchanged');
     // Some fifteen wrangler runs: minutes on a loaded two-core machine.
   }, 900_000);

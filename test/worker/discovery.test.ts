@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleIndex } from '../../src/domain/article.ts';
 import { newsSitemapXml } from '../../src/views/sitemaps.ts';
 import { ORIGIN, request, SEED_PATH } from './helpers/http.ts';
 
@@ -16,19 +15,20 @@ describe('GET /robots.txt', () => {
   });
 });
 
-describe('GET /sitemap.xml', () => {
-  it('lists the front page, every category and every article with absolute, encoded URLs and lastmod', async () => {
+describe('GET /sitemap.xml (the sitemap index)', () => {
+  it('points to the pages sitemap and each article sitemap, with absolute URLs and the newest lastmod of each', async () => {
     const response = await request('/sitemap.xml');
     expect(response.headers.get('Content-Type')).toBe('application/xml; charset=UTF-8');
     const xml = await response.text();
     expect(
-      xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'),
+      xml.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+      ),
     ).toBe(true);
-    const listed = locs(xml);
-    expect(listed.slice(0, 3)).toEqual([`${ORIGIN}/`, `${ORIGIN}/categories/libya`, `${ORIGIN}/categories/turkey`]);
-    expect(listed).toContain(`${ORIGIN}${SEED_PATH}`);
-    expect(listed).toHaveLength(3 + 6);
-    expect(xml).toContain(`<loc>${ORIGIN}/articles/ankara-energy</loc><lastmod>2026-11-21T00:00:00+02:00</lastmod>`);
+    expect(locs(xml)).toEqual([`${ORIGIN}/sitemaps/pages.xml`, `${ORIGIN}/sitemaps/articles-1.xml`]);
+    const newest = '2026-11-30T00:00:00+02:00';
+    expect(xml).toContain(`<loc>${ORIGIN}/sitemaps/pages.xml</loc><lastmod>${newest}</lastmod>`);
+    expect(xml).toContain(`<loc>${ORIGIN}/sitemaps/articles-1.xml</loc><lastmod>${newest}</lastmod>`);
   });
 
   it('has an ETag and answers 304', async () => {
@@ -37,33 +37,36 @@ describe('GET /sitemap.xml', () => {
   });
 });
 
-describe('the news sitemap', () => {
-  const index: ArticleIndex = {
-    hash: 'h',
-    articles: [
-      {
-        slug: 'fresh',
-        title: 'عاجل & مهم',
-        dek: '',
-        category: { slug: 'libya', name: 'ليبيا' },
-        published_at: '2026-11-30T08:00:00+02:00',
-        updated_at: '2026-11-30T08:00:00+02:00',
-        hash: 'a',
-      },
-      {
-        slug: 'old',
-        title: 'قديم',
-        dek: '',
-        category: { slug: 'libya', name: 'ليبيا' },
-        published_at: '2026-11-20T08:00:00+02:00',
-        updated_at: '2026-11-20T08:00:00+02:00',
-        hash: 'b',
-      },
-    ],
-  };
+describe('GET /sitemaps/:name', () => {
+  it('pages.xml lists the front page and every category with the newest change it shows', async () => {
+    const xml = await (await request('/sitemaps/pages.xml')).text();
+    expect(locs(xml)).toEqual([`${ORIGIN}/`, `${ORIGIN}/categories/libya`, `${ORIGIN}/categories/turkey`]);
+    expect(xml).toContain(`<loc>${ORIGIN}/categories/turkey</loc><lastmod>2026-11-21T00:00:00+02:00</lastmod>`);
+  });
 
-  it('lists only the last two days, with publication name, language, date and escaped title', () => {
-    const xml = newsSitemapXml(ORIGIN, index, new Date('2026-11-30T12:00:00Z'));
+  it('articles-1.xml lists every article, oldest first, encoded, with lastmod', async () => {
+    const response = await request('/sitemaps/articles-1.xml');
+    expect(response.headers.get('Content-Type')).toBe('application/xml; charset=UTF-8');
+    const xml = await response.text();
+    const listed = locs(xml);
+    expect(listed).toContain(`${ORIGIN}${SEED_PATH}`);
+    expect(listed).toHaveLength(6);
+    expect(listed.at(-1)).toBe(`${ORIGIN}${SEED_PATH}`);
+    expect(xml).toContain(`<loc>${ORIGIN}/articles/ankara-energy</loc><lastmod>2026-11-21T00:00:00+02:00</lastmod>`);
+    const etag = response.headers.get('ETag') ?? '';
+    expect((await request('/sitemaps/articles-1.xml', { headers: { 'If-None-Match': etag } })).status).toBe(304);
+  });
+
+  it.each(['articles-2.xml', 'articles-0.xml', 'articles-x.xml', 'other.xml'])('answers 404 for %s', async (name) => {
+    expect((await request(`/sitemaps/${name}`)).status).toBe(404);
+  });
+});
+
+describe('the news sitemap', () => {
+  const recent = [{ slug: 'fresh', title: 'عاجل & مهم', published_at: '2026-11-30T08:00:00+02:00' }];
+
+  it('lists the given articles with publication name, language, date and escaped title', () => {
+    const xml = newsSitemapXml(ORIGIN, recent);
     expect(locs(xml)).toEqual([`${ORIGIN}/articles/fresh`]);
     expect(xml).toContain('<news:publication><news:name>منبر</news:name><news:language>ar</news:language></news:publication>');
     expect(xml).toContain(

@@ -3,11 +3,11 @@
  */
 import { Hono } from 'hono/tiny';
 import type { ResponseOf } from '../../contracts/responses.ts';
-import { paginate } from '../../domain/pagination.ts';
+import { pageOf } from '../../domain/pagination.ts';
 import type { AppEnv } from '../../env.ts';
-import { notModified, versionTag } from '../../http/caching.ts';
+import { listDigest, notModified, versionTag } from '../../http/caching.ts';
 import { requireArticle, sendArticleJson } from '../../loaders/article.ts';
-import { getArticleIndex } from '../../storage/articles.ts';
+import { listPage } from '../../storage/article-catalog.ts';
 import { absoluteUrl } from '../../urls.ts';
 import { articleListQuerySchema } from '../../validation/article-query.ts';
 import { validate } from '../../validation/validate.ts';
@@ -16,12 +16,10 @@ import { articleSummaryJson } from '../../views/article-json.ts';
 const articles = new Hono<AppEnv>()
   .get('/', validate('query', articleListQuerySchema), async (c) => {
     const { category, page, per_page } = c.req.valid('query');
-    const index = await getArticleIndex(c.env.ARTICLES);
-    const cached = notModified(c, versionTag(c, index.hash, 'list', category ?? '', page, per_page));
+    const { list, items } = await listPage(c.get('db'), category ?? null, page, per_page);
+    const result = pageOf(items, page, per_page, list?.total ?? 0);
+    const cached = notModified(c, versionTag(c, await listDigest(result), 'list', category ?? '', page, per_page));
     if (cached) return cached;
-
-    const matching = category ? index.articles.filter((a) => a.category.slug === category) : index.articles;
-    const result = paginate(matching, page, per_page);
     const linkTo = (n: number) => {
       const query = new URLSearchParams({ ...(category ? { category } : {}), page: String(n), per_page: String(per_page) });
       return absoluteUrl(c.env.SITE_URL, `/api/articles?${query}`);

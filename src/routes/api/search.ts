@@ -8,7 +8,6 @@ import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
 import { sendTaggedBody } from '../../http/caching.ts';
 import { SEARCH_PAGE_SIZE, search } from '../../services/search.ts';
-import { getArticleIndex } from '../../storage/articles.ts';
 import { absoluteUrl } from '../../urls.ts';
 import { searchQuerySchema } from '../../validation/search.ts';
 import { validate } from '../../validation/validate.ts';
@@ -22,7 +21,7 @@ const searchApi = new Hono<AppEnv>().get('/', validate('query', searchQuerySchem
       type: 'invalid-parameters',
       errors: { q: ['is required'] },
     });
-  const outcome = await search(c.get('db'), await getArticleIndex(c.env.ARTICLES), q, page);
+  const outcome = await search(c.get('db'), q, page);
   if (outcome.results === null)
     throw new ProblemError(400, 'q has no word to search for (letters or digits).', {
       type: 'invalid-parameters',

@@ -178,21 +178,36 @@ describe('without the comments database', () => {
   });
 });
 
-describe('missing or unreadable KV data is unavailable, never an empty 200', () => {
-  it('a missing index: front page, category, article list, sitemaps and search answer 503', async () => {
-    await damage('v1:index', null);
-    await expectUnavailablePage(await request('/'));
-    await expectUnavailablePage(await request('/categories/libya'));
-    await expectUnavailableProblem(await request('/api/articles'));
-    await expectUnavailablePage(await request('/sitemap.xml'));
-    await expectUnavailablePage(await request('/news-sitemap.xml'));
-    await expectUnavailablePage(await request('/search?q=بنغازي'));
-    await expectUnavailableProblem(await request('/api/search?q=بنغازي'));
+describe('missing or unreadable KV and catalog data is unavailable, never an empty 200', () => {
+  it('a catalog never published (no row for the site): front page, category, article list and sitemaps answer 503', async () => {
+    const site = await env.DB.prepare("SELECT * FROM article_lists WHERE category_slug = ''").first();
+    await env.DB.prepare("DELETE FROM article_lists WHERE category_slug = ''").run();
+    try {
+      await expectUnavailablePage(await request('/'));
+      await expectUnavailablePage(await request('/categories/libya'));
+      await expectUnavailableProblem(await request('/api/articles'));
+      await expectUnavailablePage(await request('/sitemap.xml'));
+      await expectUnavailablePage(await request('/sitemaps/pages.xml'));
+    } finally {
+      await env.DB.prepare(
+        'INSERT INTO article_lists (category_slug, category_name, article_count, last_updated_at) VALUES (?1, ?2, ?3, ?4)',
+      )
+        .bind(site?.category_slug, site?.category_name, site?.article_count, site?.last_updated_at)
+        .run();
+    }
   });
 
-  it('an index of the wrong shape answers 503', async () => {
-    await damage('v1:index', JSON.stringify({ hash: 'x', articles: [{ slug: 'only-a-slug' }] }));
-    await expectUnavailableProblem(await request('/api/articles'));
+  it('a database without the catalog (migration 0010 not applied) answers 503 on every list', async () => {
+    await env.DB.prepare('ALTER TABLE articles RENAME TO articles_away').run();
+    try {
+      await expectUnavailablePage(await request('/'));
+      await expectUnavailableProblem(await request('/api/articles?category=libya&page=2'));
+      await expectUnavailablePage(await request('/sitemaps/articles-1.xml'));
+      await expectUnavailablePage(await request('/news-sitemap.xml'));
+      await expectUnavailableProblem(await request('/api/search?q=بنغازي'));
+    } finally {
+      await env.DB.prepare('ALTER TABLE articles_away RENAME TO articles').run();
+    }
   });
 
   it('a missing site feed answers 503', async () => {
@@ -223,7 +238,7 @@ describe('missing or unreadable KV data is unavailable, never an empty 200', () 
     const broken = {
       get: () => Promise.reject(new Error('KV GET failed: 500 Internal Server Error')),
     } as unknown as KVNamespace;
-    await expectUnavailablePage(await requestWithEnv('/', { ARTICLES: broken }));
+    await expectUnavailablePage(await requestWithEnv('/feed.xml', { ARTICLES: broken }));
     await expectUnavailableProblem(await requestWithEnv(`/api${SEED_PATH}`, { ARTICLES: broken }));
   });
 

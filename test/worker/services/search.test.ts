@@ -2,8 +2,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { SEARCH_PAGE_SIZE, search } from '../../../src/services/search.ts';
-import { getArticleIndex } from '../../../src/storage/articles.ts';
-import { indexComment } from '../../../src/storage/search.ts';
+import { getSummaries } from '../../../src/storage/article-catalog.ts';
+import { indexComment, SEARCH_CANDIDATES } from '../../../src/storage/search.ts';
 import { articlePath } from '../../../src/urls.ts';
 
 const SEED = 'تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا';
@@ -18,7 +18,7 @@ const visibleComment = (id: number, articleSlug: string, body: string) =>
 
 describe('search', () => {
   it('has no results, and one page, for a query without a searchable word', async () => {
-    expect(await search(env.DB, await getArticleIndex(env.ARTICLES), '؟! ...', 3)).toEqual({
+    expect(await search(env.DB, '؟! ...', 3)).toEqual({
       results: null,
       total: 0,
       page: 3,
@@ -27,7 +27,7 @@ describe('search', () => {
   });
 
   it('has one empty page for a word found nowhere', async () => {
-    expect(await search(env.DB, await getArticleIndex(env.ARTICLES), 'كلمةلاتوجدأبدا', 1)).toEqual({
+    expect(await search(env.DB, 'كلمةلاتوجدأبدا', 1)).toEqual({
       results: [],
       total: 0,
       page: 1,
@@ -36,9 +36,8 @@ describe('search', () => {
   });
 
   it('answers an article hit with its title, path, category, date and a marked snippet', async () => {
-    const index = await getArticleIndex(env.ARTICLES);
-    const seed = index.articles.find((a) => a.slug === SEED);
-    const outcome = await search(env.DB, index, 'حفتر', 1);
+    const seed = (await getSummaries(env.DB, [SEED])).get(SEED);
+    const outcome = await search(env.DB, 'حفتر', 1);
     const hit = outcome.results?.find((r) => r.path === articlePath(SEED));
     expect(hit).toMatchObject({
       kind: 'article',
@@ -60,9 +59,8 @@ describe('search', () => {
         visibleComment(id, slug, `تعليق فيه ${word}`),
         indexComment(env.DB, { id, articleSlug: slug, body: `تعليق فيه ${word}` }),
       ]);
-    const index = await getArticleIndex(env.ARTICLES);
-    const seed = index.articles.find((a) => a.slug === SEED);
-    const outcome = await search(env.DB, index, word, 1);
+    const seed = (await getSummaries(env.DB, [SEED])).get(SEED);
+    const outcome = await search(env.DB, word, 1);
     expect(outcome.results?.map((r) => [r.kind, r.title, r.path])).toEqual([
       ['comment', `تعليق على: ${seed?.title}`, `${articlePath(SEED)}#comment-424242`],
     ]);
@@ -76,12 +74,29 @@ describe('search', () => {
         indexComment(env.DB, { id: 500_000 + i, articleSlug: SEED, body: `${word} رقم ${i}` }),
       ]).flat(),
     );
-    const index = await getArticleIndex(env.ARTICLES);
-    const first = await search(env.DB, index, word, 1);
-    const second = await search(env.DB, index, word, 2);
+    const first = await search(env.DB, word, 1);
+    const second = await search(env.DB, word, 2);
     expect([first.results?.length, first.total, first.pages]).toEqual([SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE + 3, 2]);
     expect([second.results?.length, second.page, second.pages]).toEqual([3, 2, 2]);
     const paths = new Set([...(first.results ?? []), ...(second.results ?? [])].map((r) => r.path));
     expect(paths.size).toBe(SEARCH_PAGE_SIZE + 3);
+  });
+
+  it(`ranks at most the ${SEARCH_CANDIDATES} newest matches, so a word found everywhere costs what a common one does`, async () => {
+    const word = `كثير${crypto.randomUUID().replace(/[\d-]/g, '').slice(0, 6)}`;
+    const count = SEARCH_CANDIDATES + 30;
+    await env.DB.batch(
+      Array.from({ length: count }, (_, i) => [
+        visibleComment(600_000 + i, SEED, `${word} رقم ${i}`),
+        indexComment(env.DB, { id: 600_000 + i, articleSlug: SEED, body: `${word} رقم ${i}` }),
+      ]).flat(),
+    );
+    const first = await search(env.DB, word, 1);
+    expect([first.total, first.pages]).toEqual([SEARCH_CANDIDATES, SEARCH_CANDIDATES / SEARCH_PAGE_SIZE]);
+    // The oldest matches are the ones left out.
+    const all = await Promise.all(Array.from({ length: first.pages }, (_, i) => search(env.DB, word, i + 1)));
+    const paths = all.flatMap((o) => o.results ?? []).map((r) => r.path);
+    expect(paths).toContain(`${articlePath(SEED)}#comment-${600_000 + count - 1}`);
+    expect(paths).not.toContain(`${articlePath(SEED)}#comment-600000`);
   });
 });
