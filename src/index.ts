@@ -11,6 +11,7 @@ import { canonicalUrls } from './http/canonical.ts';
 import { requireValidConfig } from './http/configuration.ts';
 import { crossOrigin } from './http/cors.ts';
 import { d1Session } from './http/d1-session.ts';
+import { forwardToDesk } from './http/desk-forward.ts';
 import { frontPageLegacyRedirects, withLegacyRedirects } from './http/legacy-redirects.ts';
 import { answerFromMemory, clearResponseCache, rememberResponses } from './http/response-cache.ts';
 import { securityHeaders } from './http/security.ts';
@@ -20,12 +21,16 @@ import discovery from './routes/discovery.ts';
 import pages from './routes/pages.tsx';
 import { problems } from './routes/problems.tsx';
 import reactions from './routes/reactions.ts';
+import report from './routes/report.tsx';
 import { searchPage } from './routes/search.tsx';
 import { handleCommentEvents } from './services/notify-moderators.ts';
 import { runRetention } from './services/retention.ts';
 
 const app = new Hono<AppEnv>();
 
+app.use('/admin', forwardToDesk());
+app.use('/admin/*', forwardToDesk());
+app.on('POST', '/comments/:id/report', forwardToDesk());
 app.use(rememberResponses());
 app.use(securityHeaders());
 app.use(crossOrigin());
@@ -47,6 +52,7 @@ app.use(d1Session());
 app.use('/', frontPageLegacyRedirects(notFound));
 
 app.route('/api', api);
+app.route('/comments', report);
 app.route('/search', searchPage);
 app.route('/problems', problems);
 app.route('/', discovery);

@@ -157,6 +157,8 @@ export interface NewComment extends Omit<Comment, 'id' | 'updatedAt' | 'status'>
    * where a top-level `"id"` is replaced by the new comment's id.
    */
   idempotency?: { key: string; responseStatus: 201 | 202; responseBody: string };
+  /** Why it was held (shown on the desk), stored in the same transaction. */
+  holdReasons?: unknown[];
 }
 
 /** Why an insert was refused by the database's own constraints. */
@@ -191,6 +193,13 @@ export async function insertComment(db: Db, c: NewComment): Promise<{ id: number
         c.userAgent,
       ),
   ];
+  if (c.holdReasons)
+    // comment_reasons.comment_id is the table's rowid, so last_insert_rowid() is still the comment's id after this.
+    statements.push(
+      db
+        .prepare('INSERT INTO comment_reasons (comment_id, reasons) VALUES (last_insert_rowid(), ?1)')
+        .bind(JSON.stringify(c.holdReasons)),
+    );
   if (c.idempotency) statements.push(completeIdempotencyKey(db, c.idempotency));
   if (c.status === 'approved')
     statements.push(bumpVersion(db, c.articleSlug), indexComment(db, { id: null, articleSlug: c.articleSlug, body: c.body }));

@@ -18,6 +18,7 @@ export const robotsTxt = (siteUrl: string): string =>
     'User-agent: *',
     'Allow: /',
     'Disallow: /api/admin/',
+    'Disallow: /admin',
     '',
     `Sitemap: ${absoluteUrl(siteUrl, '/sitemap.xml')}`,
     `Sitemap: ${absoluteUrl(siteUrl, '/news-sitemap.xml')}`,

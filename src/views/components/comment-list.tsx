@@ -6,6 +6,7 @@ import type { CommentThread } from '../../domain/comment.ts';
 import { MAX_DEPTH } from '../../domain/comment.ts';
 import { formatDisplayDateTime } from '../../text/dates.ts';
 import { AgreeButton, type AgreeContext } from './agree-button.tsx';
+import { ReportLink } from './report-link.tsx';
 
 /** What the list needs besides the threads. */
 export interface CommentListProps {
@@ -68,6 +69,7 @@ function Item({ comment, held, open, agree }: { comment: CommentThread } & Omit<
             ردّ على <bdi>{comment.authorName}</bdi>
           </a>
         ) : null}
+        {isHeld ? null : <ReportLink id={comment.id} />}
       </div>
       {comment.replies.length > 0 ? <CommentList threads={comment.replies} held={held} open={open} agree={agree} /> : null}
     </li>
