@@ -102,6 +102,7 @@ describe.each(VIEWPORTS)('accessibility of the desk on a $name', (viewport) => {
       `/admin/comments/${id}`,
       '/admin/log',
       '/admin/blocks',
+      '/admin/privacy',
       `/comments/${reportable}/report`,
     ];
     for (const path of paths) {

@@ -45,8 +45,14 @@ describe.each(VIEWPORTS)('the desk on a $name, keyboard only, JavaScript off', (
     await tabTo(page, `button[formaction="/admin/comments/${id}/moderate"][value=approve]`);
     await Promise.all([page.waitForURL(/done=approve/), page.keyboard.press('Enter')]);
     expect(await page.locator('.done').innerText()).toBe('اعتُمد: 1');
-    await page.goto(url(SEED_PATH));
-    expect(await page.locator(`#comment-${id} .comment-body`).innerText()).toBe(body);
+    // The desk is another Worker: the public one may answer from its response memory for RESPONSE_CACHE_SECONDS (5 s)
+    // before the approval shows, as after any change made behind its back.
+    const comment = page.locator(`#comment-${id} .comment-body`);
+    for (let tries = 0; tries < 8 && (await comment.count()) === 0; tries++) {
+      await page.waitForTimeout(tries === 0 ? 0 : 1000);
+      await page.goto(url(SEED_PATH));
+    }
+    expect(await comment.innerText()).toBe(body);
     await page.context().close();
   });
 
@@ -96,11 +102,16 @@ describe.each(VIEWPORTS)('the desk on a $name, keyboard only, JavaScript off', (
       await page.keyboard.press('Tab');
       await Promise.all([page.waitForLoadState(), page.keyboard.press('Enter')]);
       await page.waitForSelector('.form-alert');
-      expect(await page.locator('.form-alert').innerText()).toBe('شكراً لك. وصل بلاغك إلى المحررين وسيراجعونه.');
+      expect(await page.locator('.form-alert').innerText()).toBe('شكراً لك. وصل بلاغك إلى المحررين.');
       await page.context().close();
     }
     const page = await openPage(browser(), { viewport, javaScriptEnabled: false });
-    await page.goto(url(SEED_PATH));
+    // Held again by the desk Worker: gone from the page once the public Worker's response memory (5 s) has let go.
+    for (let tries = 0; tries < 8; tries++) {
+      await page.goto(url(SEED_PATH));
+      if ((await page.locator(`#comment-${id}`).count()) === 0) break;
+      await page.waitForTimeout(1000);
+    }
     expect(await page.locator(`#comment-${id}`).count()).toBe(0);
     await signInByKeyboard(page);
     await tabTo(page, 'a[href="/admin/comments?status=reported"]');

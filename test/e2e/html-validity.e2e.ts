@@ -61,6 +61,7 @@ const PAGES: Array<[string, () => Promise<string>]> = [
   ['desk-comment', () => deskHtml(heldCommentPath)],
   ['desk-log', () => deskHtml('/admin/log')],
   ['desk-blocks', () => deskHtml('/admin/blocks')],
+  ['desk-privacy', () => deskHtml('/admin/privacy')],
   [
     'report-form',
     async () => fetchHtml(`/comments/${await approvedComment({ name: 'كاتب', body: 'تعليق لفحص نموذج الإبلاغ' })}/report`),
