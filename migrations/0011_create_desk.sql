@@ -67,6 +67,9 @@ CREATE TABLE article_comment_states (
   changed_at   TEXT NOT NULL
 );
 
+-- Who wrote a comment: a reader, or the newsroom replying from the desk (published at once, marked «المحرر»).
+ALTER TABLE comments ADD COLUMN author_role TEXT NOT NULL DEFAULT 'reader' CHECK (author_role IN ('reader', 'newsroom'));
+
 -- A comment's earlier versions: what a moderator's edit replaced, who edited and when.
 CREATE TABLE comment_edits (
   id            INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -30,6 +30,8 @@ export type PublicComment = Pick<Comment, 'id' | 'parentId' | 'depth' | 'authorN
   replyCount: number;
   /** «أتفق» reactions; shown only while the comment is approved. */
   agreeCount: number;
+  /** Set on the newsroom's replies from the desk (readers' comments have none). */
+  role?: 'newsroom';
 };
 
 /** A public comment with its visible replies. */

@@ -27,6 +27,7 @@ import {
 import { publishCommentEvent } from '../../services/comment-events.ts';
 import { isOpenForComments } from '../../services/comments-open.ts';
 import { type ModerateOutcome, moderateComments } from '../../services/moderate-comments.ts';
+import { replyAsNewsroom } from '../../services/newsroom-reply.ts';
 import { exportPersonalData } from '../../services/personal-data.ts';
 import { setCommentState } from '../../storage/article-comment-states.ts';
 import { getArticle } from '../../storage/articles.ts';
@@ -36,8 +37,9 @@ import { countQueues, getDeskNotes, listDeskQueue, listRecentActions } from '../
 import { getComment, getModerationLog } from '../../storage/moderation.ts';
 import { countSigninFailures, findModerator, recordSigninFailure } from '../../storage/moderators.ts';
 import { markModerationQueueSeen } from '../../storage/notifications.ts';
-import { foldForMatching } from '../../text/fold.ts';
-import { parseCommentInput } from '../../validation/comment.ts';
+import { characterCount, cleanBody } from '../../text/arabic.ts';
+import { foldForMatching, hasVisibleText } from '../../text/fold.ts';
+import { COMMENT_LIMITS, parseCommentInput } from '../../validation/comment.ts';
 import { deskLogQuerySchema, deskQueueQuerySchema } from '../../validation/desk.ts';
 import { personalDataExportSchema } from '../../validation/personal-data.ts';
 import { validate } from '../../validation/validate.ts';
@@ -156,6 +158,7 @@ async function renderCommentPage(
   c: Context<DeskEnv>,
   editForm?: { name: string; url: string; body: string; error: string },
   status: ContentfulStatusCode = 200,
+  replyForm?: { body: string; error: string },
 ) {
   const db = c.env.DB;
   const id = commentId(c);
@@ -176,7 +179,11 @@ async function renderCommentPage(
   const articleOpen = article
     ? await isOpenForComments(db, article, readModerationSettings(readConfig(c.env)), new Date())
     : null;
-  const done = c.req.query('edited') ? 'حُفظ التعديل.' : doneMessage(c.req.query('done'), c.req.query('n'));
+  const done = c.req.query('edited')
+    ? 'حُفظ التعديل.'
+    : c.req.query('replied')
+      ? 'نُشر الرد.'
+      : doneMessage(c.req.query('done'), c.req.query('n'));
   return c.html(
     <CommentPage
       user={userOf(c)}
@@ -187,6 +194,7 @@ async function renderCommentPage(
       articleOpen={articleOpen}
       edits={edits}
       {...(editForm ? { editForm } : {})}
+      {...(replyForm ? { replyForm } : {})}
       {...(done ? { done } : {})}
     />,
     status,
@@ -336,6 +344,18 @@ const desk = new Hono<DeskEnv>()
     );
     if (!saved) return renderCommentPage(c, { ...typed, error: 'يطابق هذا النص تعليقاً آخر من الكاتب نفسه على المقال.' }, 409);
     return c.redirect(`/admin/comments/${id}?edited=1`, 303);
+  })
+  .post('/comments/:id/reply', sameOrigin(), requireModerator(), async (c) => {
+    const id = commentId(c);
+    const comment = id > 0 ? await getComment(c.get('db'), id) : null;
+    if (!comment) return renderCommentPage(c);
+    const body = cleanBody(field(await c.req.parseBody(), 'body'));
+    const refuse = (error: string, status: ContentfulStatusCode) => renderCommentPage(c, undefined, status, { body, error });
+    if (!hasVisibleText(body) || characterCount(body) > COMMENT_LIMITS.body) return refuse('اكتب نص الرد.', 422);
+    const outcome = await replyAsNewsroom(c.get('db'), comment, body, new Date());
+    if (outcome.kind === 'not-replyable') return refuse('لا يُردّ إلا على تعليق منشور لم يبلغ أقصى عمق للردود.', 409);
+    if (outcome.kind === 'duplicate') return refuse('نُشر هذا الرد من قبل.', 409);
+    return c.redirect(`/admin/comments/${id}?replied=1`, 303);
   })
   .get('/log', requireModerator(), validate('query', deskLogQuerySchema), async (c) => {
     const { before } = c.req.valid('query');

@@ -52,6 +52,7 @@ function Item({ comment, held, open, agree }: { comment: CommentThread } & Omit<
       <div class={isHeld ? 'comment held' : 'comment'} id={`comment-${comment.id}`}>
         <p class="comment-meta">
           <bdi class="comment-author">{author}</bdi>
+          {comment.role ? <span class="newsroom">المحرر</span> : null}
           {' · '}
           <a href={`#comment-${comment.id}`} class="comment-date">
             <time datetime={comment.createdAt}>{formatDisplayDateTime(comment.createdAt)}</time>

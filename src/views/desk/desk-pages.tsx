@@ -322,10 +322,13 @@ export interface CommentPageProps {
   edits: EarlierVersion[];
   /** A refused edit: what was typed and why. */
   editForm?: { name: string; url: string; body: string; error: string };
+  /** A refused reply: what was typed and why. */
+  replyForm?: { body: string; error: string };
 }
 
 /** One comment: everything about it, its actions and its moderation history. */
-export function CommentPage({ user, comment, reasons, report, log, done, articleOpen, edits, editForm }: CommentPageProps) {
+export function CommentPage(props: CommentPageProps) {
+  const { user, comment, reasons, report, log, done, articleOpen, edits, editForm, replyForm } = props;
   const typed = editForm ?? { name: comment.authorName, url: comment.authorUrl ?? '', body: comment.body };
   return (
     <DeskLayout title={`التعليق ${comment.id}`} moderator={user}>
@@ -372,6 +375,28 @@ export function CommentPage({ user, comment, reasons, report, log, done, article
         </p>
         <button type="submit">حظر</button>
       </form>
+      {comment.status === 'approved' ? (
+        <>
+          <h2 id="reply">الرد باسم التحرير</h2>
+          {replyForm ? (
+            <p class="form-alert" role="alert" id="reply-status" tabindex={-1} autofocus>
+              {replyForm.error}
+            </p>
+          ) : null}
+          <form method="post" action={`/admin/comments/${comment.id}/reply`}>
+            <input type="hidden" name="csrf" value={user.csrf} />
+            <p class="field">
+              <label for="reply-body">نص الرد (يُنشر فوراً مع شارة «المحرر»)</label>
+              <textarea id="reply-body" name="body" rows={4} dir="auto" required>
+                {replyForm?.body ?? ''}
+              </textarea>
+            </p>
+            <p>
+              <button type="submit">انشر الرد</button>
+            </p>
+          </form>
+        </>
+      ) : null}
       <h2 id="edit">تحرير التعليق</h2>
       {editForm ? (
         <p class="form-alert" role="alert" id="edit-status" tabindex={-1} autofocus>
