@@ -13,7 +13,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { assertConfig } from './lib/config.ts';
 import { addModerator } from './lib/moderators.ts';
-import { OFFLINE_ENV, WRANGLER_BIN, wranglerOrThrow } from './lib/wrangler.ts';
+import { seedLocal } from './lib/seed.ts';
+import { OFFLINE_ENV, WRANGLER_BIN } from './lib/wrangler.ts';
 
 const PORT = process.env.PORT ?? '8787';
 /** The moderator `npm start` creates locally. */
@@ -55,7 +56,12 @@ const vars = { SITE_URL: `http://localhost:${PORT}`, BUILD_ID: `dev-${Date.now()
 
 assertConfig({ overrides: vars, devVarsFile: '.dev.vars', requireSecrets: true });
 
-await wranglerOrThrow(['d1', 'migrations', 'apply', 'DB', '--local', ...persist], { inherit: true });
+try {
+  await seedLocal(values['persist-to'] ? { persistTo: values['persist-to'] } : {});
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
 // A local moderator for the desk, with the password kept in .dev.vars (added there once, for older copies too).
 let devVars = await readFile('.dev.vars', 'utf8');
@@ -73,15 +79,11 @@ await addModerator(
   },
 );
 
-const publish = spawn(process.execPath, ['scripts/publish.ts', '--local', ...persist], { stdio: 'inherit', env: OFFLINE_ENV });
-const published = await new Promise<number>((resolve) => publish.on('close', (code) => resolve(code ?? 1)));
-if (published !== 0) process.exit(published);
-
 const dev = spawn(
   process.execPath,
   [
     // Both Workers in one session: the public one first (it serves the port), the desk behind its DESK binding.
-    ...[WRANGLER_BIN, 'dev', '-c', 'wrangler.toml', '-c', 'wrangler.desk.jsonc', '--port', PORT, ...persist],
+    ...[WRANGLER_BIN, 'dev', '-c', 'wrangler.jsonc', '-c', 'wrangler.desk.jsonc', '--port', PORT, ...persist],
     ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
   ],
   { stdio: 'inherit', env: OFFLINE_ENV },

@@ -15,6 +15,7 @@ import { forwardToDesk } from './http/desk-forward.ts';
 import { frontPageLegacyRedirects, withLegacyRedirects } from './http/legacy-redirects.ts';
 import { answerFromMemory, clearResponseCache, rememberResponses } from './http/response-cache.ts';
 import { securityHeaders } from './http/security.ts';
+import { logContext } from './log.ts';
 import api from './routes/api/index.tsx';
 import commentForm from './routes/comment-form.tsx';
 import discovery from './routes/discovery.ts';
@@ -28,6 +29,7 @@ import { runRetention } from './services/retention.ts';
 
 const app = new Hono<AppEnv>();
 
+app.use(logContext());
 app.use('/admin', forwardToDesk());
 app.use('/admin/*', forwardToDesk());
 app.on('POST', '/comments/:id/report', forwardToDesk());

@@ -4,6 +4,7 @@
  * logs one structured line with what it did.
  */
 import type { RetentionSettings } from '../domain/background-settings.ts';
+import { logInfo } from '../log.ts';
 import type { Db } from '../storage/db.ts';
 import { deleteComment, getComment } from '../storage/moderation.ts';
 import { forgetReactionClients } from '../storage/reactions.ts';
@@ -61,6 +62,6 @@ export async function runRetention(db: Db, settings: RetentionSettings, now: Dat
     desk_sessions_deleted: desk.sessions,
     signin_failures_deleted: desk.failures,
   };
-  console.log(JSON.stringify(report));
+  logInfo(report.event, { ...report });
   return report;
 }
