@@ -1,6 +1,6 @@
 /**
  * The moderators' desk as its own Worker (`minbar-desk`, wrangler.desk.jsonc): the public Worker forwards `/admin`,
- * `/admin/*` and readers' reports (`POST /comments/:id/report`) to it through the DESK service binding, so none of
+ * `/admin/*` and readers' report forms (`/comments/:id/report`) to it through the DESK service binding, so none of
  * the desk's code weighs on the readers' Worker.
  * It shares the public Worker's D1 database and KV namespace, its security headers and its error pages.
  */

@@ -18,6 +18,25 @@ function sendReport(id: number, reason: string | null, ip: string, origin = ORIG
 
 const statusOf = (id: number) => env.DB.prepare('SELECT status FROM comments WHERE id = ?1').bind(id).first<string>('status');
 
+describe('GET /comments/:id/report (the form, served by the desk Worker)', () => {
+  it('shows a published comment with a no-JS form of reasons, never indexed', async () => {
+    const id = await seedComment({ slug: SEED_SLUG, body: `للإبلاغ ${unique()}` });
+    const form = await request(`/comments/${id}/report`);
+    expect(form.status).toBe(200);
+    const html = await form.text();
+    expect(await attributesOf(html, 'form[method=post]', 'action')).toEqual([`/comments/${id}/report`]);
+    expect(await attributesOf(html, 'input[name=reason]', 'value')).toEqual(['spam', 'abuse', 'off-topic', 'personal']);
+    expect(html).toContain('<meta name="robots" content="noindex"/>');
+  });
+
+  it('has no form for a comment that is not published, or an id that is not one', async () => {
+    const id = await seedComment({ slug: SEED_SLUG, body: `محجوز ${unique()}`, status: 'pending' });
+    expect((await request(`/comments/${id}/report`)).status).toBe(404);
+    expect((await request('/comments/999999999/report')).status).toBe(404);
+    expect((await request('/comments/x/report')).status).toBe(404);
+  });
+});
+
 describe('sending the report form (handled by the desk Worker)', () => {
   it('takes no report on a comment that is not published', async () => {
     const id = await seedComment({ slug: SEED_SLUG, body: `محجوز ${unique()}`, status: 'pending' });
