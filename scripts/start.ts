@@ -12,10 +12,13 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { assertConfig } from './lib/config.ts';
+import { addModerator } from './lib/moderators.ts';
 import { seedLocal } from './lib/seed.ts';
 import { OFFLINE_ENV, WRANGLER_BIN } from './lib/wrangler.ts';
 
 const PORT = process.env.PORT ?? '8787';
+/** The moderator `npm start` creates locally. */
+const LOCAL_MODERATOR = 'editor';
 const { values } = parseArgs({ options: { 'persist-to': { type: 'string' } } });
 const persist = values['persist-to'] ? ['--persist-to', values['persist-to']] : [];
 // SITE_URL follows the port, so canonical URLs and the form's origin check match what the browser uses.
@@ -60,13 +63,33 @@ try {
   process.exit(1);
 }
 
+// A local moderator for the desk, with the password kept in .dev.vars (added there once, for older copies too).
+let devVars = await readFile('.dev.vars', 'utf8');
+if (!/^LOCAL_MODERATOR_PASSWORD=/m.test(devVars)) {
+  devVars += `${devVars.endsWith('\n') ? '' : '\n'}LOCAL_MODERATOR_PASSWORD=${randomBytes(18).toString('base64url')}\n`;
+  await writeFile('.dev.vars', devVars, { mode: 0o600 });
+}
+const moderatorPassword = /^LOCAL_MODERATOR_PASSWORD=(.+)$/m.exec(devVars)?.[1] ?? '';
+await addModerator(
+  LOCAL_MODERATOR,
+  { remote: false, ...(values['persist-to'] ? { persistTo: values['persist-to'] } : {}) },
+  {
+    password: moderatorPassword,
+    ifMissing: true,
+  },
+);
+
 const dev = spawn(
   process.execPath,
   [
-    ...[WRANGLER_BIN, 'dev', '--port', PORT, ...persist],
+    // Both Workers in one session: the public one first (it serves the port), the desk behind its DESK binding.
+    ...[WRANGLER_BIN, 'dev', '-c', 'wrangler.jsonc', '-c', 'wrangler.desk.jsonc', '--port', PORT, ...persist],
     ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
   ],
   { stdio: 'inherit', env: OFFLINE_ENV },
+);
+console.log(
+  `\nThe editor's desk: http://localhost:${PORT}/admin — sign in as "${LOCAL_MODERATOR}" with LOCAL_MODERATOR_PASSWORD from .dev.vars\n`,
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal));
 dev.on('close', (code) => process.exit(code ?? 0));

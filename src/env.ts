@@ -26,6 +26,8 @@ export interface Bindings extends CloudflareBindings {
   COMMENT_MAX_LINKS: CloudflareBindings['COMMENT_MAX_LINKS'];
   /** Days after publication when comments close; "0" never. */
   COMMENTS_CLOSE_AFTER_DAYS: CloudflareBindings['COMMENTS_CLOSE_AFTER_DAYS'];
+  /** Readers' reports that send an approved comment back to moderators (default 3). */
+  COMMENT_REPORT_THRESHOLD?: string;
   /** Seconds a public response is served from the isolate's memory (0 turns it off); see src/http/response-cache.ts. */
   RESPONSE_CACHE_SECONDS: CloudflareBindings['RESPONSE_CACHE_SECONDS'];
   /** Limits new comments per client (IP hash). */
@@ -34,6 +36,12 @@ export interface Bindings extends CloudflareBindings {
   REACTION_LIMITER: CloudflareBindings['REACTION_LIMITER'];
   /** Secret bearer token of the admin API; the admin API answers 503 while it is unset. */
   ADMIN_TOKEN?: string;
+  /** The moderators' desk Worker (wrangler.desk.jsonc): /admin, /admin/* and sent reports are forwarded to it. */
+  DESK: CloudflareBindings['DESK'];
+  /** Cloudflare Access team domain (`<team>.cloudflareaccess.com`); with ACCESS_AUD, Access users may use the desk. */
+  ACCESS_TEAM_DOMAIN?: string;
+  /** Cloudflare Access application audience (AUD tag) the desk's JWTs must carry. */
+  ACCESS_AUD?: string;
   /** Secret key of the IP hashes (HMAC-SHA-256 of the IPv4 address or IPv6 /64); comments are refused while it is unset. */
   IP_HASH_SECRET?: string;
   /** Secret key that signs cookies (the author's preview of a held comment); without it no preview is offered. */

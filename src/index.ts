@@ -11,6 +11,7 @@ import { canonicalUrls } from './http/canonical.ts';
 import { requireValidConfig } from './http/configuration.ts';
 import { crossOrigin } from './http/cors.ts';
 import { d1Session } from './http/d1-session.ts';
+import { forwardToDesk } from './http/desk-forward.ts';
 import { frontPageLegacyRedirects, withLegacyRedirects } from './http/legacy-redirects.ts';
 import { answerFromMemory, clearResponseCache, rememberResponses } from './http/response-cache.ts';
 import { securityHeaders } from './http/security.ts';
@@ -28,6 +29,9 @@ import { runRetention } from './services/retention.ts';
 const app = new Hono<AppEnv>();
 
 app.use(logContext());
+app.use('/admin', forwardToDesk());
+app.use('/admin/*', forwardToDesk());
+app.on(['GET', 'POST'], '/comments/:id/report', forwardToDesk());
 app.use(rememberResponses());
 app.use(securityHeaders());
 app.use(crossOrigin());

@@ -392,6 +392,28 @@ export const OPERATIONS: OperationSpec[] = [
   },
   {
     method: 'get',
+    path: '/comments/{id}/report',
+    operationId: 'getReportForm',
+    tag: 'Pages',
+    summary: 'The «إبلاغ» form of a visible comment: its reasons (noindex, no JavaScript)',
+    cache: false,
+    responses: { 200: html('HTML') },
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/comments/{id}/report',
+    operationId: 'reportComment',
+    tag: 'Pages',
+    summary:
+      'A reader reports a visible comment (form-encoded `reason`, same origin only): one report per client per comment; ' +
+      'at COMMENT_REPORT_THRESHOLD reports it goes back to the moderators',
+    cache: false,
+    responses: { 200: html('HTML: thanks (the desk Worker answers)') },
+    errors: [400, 403, 404, 422, 429],
+  },
+  {
+    method: 'get',
     path: '/problems/{name}',
     operationId: 'getProblemType',
     tag: 'Meta',

@@ -25,7 +25,7 @@ export interface DeployStep {
 
 /**
  * The steps of `npm run deploy` for the git revision `revision`.
- * @example deployPlan('abc123', ['minbar-comment-events-dlq'])[1].command // ['wrangler', 'deploy', '--var', 'BUILD_ID:abc123']
+ * @example deployPlan('abc123', ['minbar-comment-events-dlq'])[2].command // ['wrangler', 'deploy', '--var', 'BUILD_ID:abc123']
  */
 export function deployPlan(revision: string, deadLetterQueues: string[]): DeployStep[] {
   return [
@@ -34,6 +34,11 @@ export function deployPlan(revision: string, deadLetterQueues: string[]): Deploy
       command: ['wrangler', 'queues', 'create', queue],
       unless: ['wrangler', 'queues', 'info', queue],
     })),
+    {
+      // First: the public Worker's DESK service binding names it, so it must exist when that Worker is uploaded.
+      why: "upload the moderators' desk Worker (wrangler.desk.jsonc), reached through the public Worker's DESK binding",
+      command: ['wrangler', 'deploy', '-c', 'wrangler.desk.jsonc', '--var', `BUILD_ID:${revision}`],
+    },
     {
       why: 'upload the Worker; the first deploy provisions its KV namespace, D1 database and queue',
       command: ['wrangler', 'deploy', '--var', `BUILD_ID:${revision}`],

@@ -101,6 +101,9 @@ const commentSchema = z.strictObject({
   created_at: dateTime(),
   reply_count: count('Visible direct replies (sort=most-replied)'),
   agree_count: count('«أتفق» reactions (sort=most-agreed)'),
+  role: z.optional(
+    describe(z.literal('newsroom'), { description: 'Present only on the newsroom’s replies (shown with «المحرر»)' }),
+  ),
 });
 
 /** A comment with its approved replies, nested up to 5 levels. */

@@ -30,6 +30,8 @@ export type PublicComment = Pick<Comment, 'id' | 'parentId' | 'depth' | 'authorN
   replyCount: number;
   /** «أتفق» reactions; shown only while the comment is approved. */
   agreeCount: number;
+  /** Set on the newsroom's replies from the desk (readers' comments have none). */
+  role?: 'newsroom';
 };
 
 /** A public comment with its visible replies. */
@@ -124,21 +126,41 @@ export interface ModerationDecision {
 
 const LINK = /(?:https?:\/\/|www\.)/gi;
 
+/** One reason a comment was held or judged spam, with what triggered it (the word, the number of links). */
+export interface HoldReason {
+  code: 'blocked' | 'honeypot' | 'disallowed-word' | 'links' | 'moderation-word' | 'mode-all' | 'first-comment';
+  detail?: string;
+}
+
 /**
- * Decides a new comment's status, WordPress's way: disallowed words → spam; then 2+ links, a moderation word or
- * the mode hold it; otherwise it is approved. Words match after foldForMatching, in name, email, website and body.
+ * Every rule that holds `input` under `settings` (not only the first), in the order they decide: stored with the
+ * comment so the desk can say why it waits. Words match after foldForMatching, in name, email, website and body.
+ * @example holdReasons({ ...input, body: 'http://a http://b' }, settings) // [{ code: 'links', detail: '2' }, …]
+ */
+export function holdReasons(input: ModerationInput, settings: ModerationSettings): HoldReason[] {
+  const reasons: HoldReason[] = [];
+  if (input.honeypot) reasons.push({ code: 'honeypot' });
+  const haystack = foldForMatching([input.name, input.email, input.url ?? '', input.body].join('\n'));
+  for (const word of settings.disallowedWords)
+    if (haystack.includes(word)) reasons.push({ code: 'disallowed-word', detail: word });
+  const links = [input.body, input.url ?? ''].join('\n').match(LINK)?.length ?? 0;
+  if (settings.maxLinks > 0 && links >= settings.maxLinks) reasons.push({ code: 'links', detail: String(links) });
+  for (const word of settings.moderationWords)
+    if (haystack.includes(word)) reasons.push({ code: 'moderation-word', detail: word });
+  if (settings.mode === 'all') reasons.push({ code: 'mode-all' });
+  if (settings.mode === 'first' && !input.knownAuthor) reasons.push({ code: 'first-comment' });
+  return reasons;
+}
+
+/**
+ * Decides a new comment's status, WordPress's way, from the first reason that applies: the honeypot or a disallowed
+ * word → spam; 2+ links, a moderation word or the mode → held; otherwise approved.
  */
 export function moderate(input: ModerationInput, settings: ModerationSettings): ModerationDecision {
-  if (input.honeypot) return { status: 'spam', reason: 'honeypot' };
-  const haystack = foldForMatching([input.name, input.email, input.url ?? '', input.body].join('\n'));
-  if (settings.disallowedWords.some((word) => haystack.includes(word))) return { status: 'spam', reason: 'disallowed-word' };
-  const links = [input.body, input.url ?? ''].join('\n').match(LINK)?.length ?? 0;
-  if (settings.maxLinks > 0 && links >= settings.maxLinks) return { status: 'pending', reason: 'links' };
-  if (settings.moderationWords.some((word) => haystack.includes(word))) return { status: 'pending', reason: 'moderation-word' };
-  if (settings.mode === 'all') return { status: 'pending', reason: 'mode-all' };
-  if (settings.mode === 'first')
-    return input.knownAuthor ? { status: 'approved', reason: 'known-author' } : { status: 'pending', reason: 'first-comment' };
-  return { status: 'approved', reason: 'mode-none' };
+  const first = holdReasons(input, settings)[0]?.code;
+  if (first === 'honeypot' || first === 'disallowed-word') return { status: 'spam', reason: first };
+  if (first && first !== 'blocked') return { status: 'pending', reason: first };
+  return { status: 'approved', reason: settings.mode === 'first' ? 'known-author' : 'mode-none' };
 }
 
 /** Whether an article still takes comments: open in front matter and, if the site closes old threads, young enough. */

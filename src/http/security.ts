@@ -8,12 +8,16 @@ import { sha256Base64 } from '../crypto.ts';
 import type { AppEnv } from '../env.ts';
 import { STYLES } from '../views/styles.ts';
 
-let styleHash: Promise<string> | undefined;
+const styleHashes = new Map<string, Promise<string>>();
 
-/** CSP source expression of the stylesheet, computed once per isolate. */
-function stylesheetHash(): Promise<string> {
-  styleHash ??= sha256Base64(STYLES).then((hash) => `'sha256-${hash}'`);
-  return styleHash;
+/** CSP source expression of a stylesheet, computed once per isolate. */
+function stylesheetHash(sheet: string): Promise<string> {
+  let hash = styleHashes.get(sheet);
+  if (!hash) {
+    hash = sha256Base64(sheet).then((digest) => `'sha256-${digest}'`);
+    styleHashes.set(sheet, hash);
+  }
+  return hash;
 }
 
 const headers = secureHeaders({
@@ -32,9 +36,12 @@ const headers = secureHeaders({
   permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
 });
 
-/** Sets the security headers on every response, error pages and 304s included. */
-export const securityHeaders = (): MiddlewareHandler<AppEnv> =>
+/**
+ * Sets the security headers on every response, error pages and 304s included. `sheets` are the inline stylesheets
+ * its pages may use (the desk Worker adds its own to the site's, which its error pages use).
+ */
+export const securityHeaders = (sheets: string[] = [STYLES]): MiddlewareHandler<AppEnv> =>
   async function securityHeaders(c, next) {
-    c.set('styleHash', await stylesheetHash());
+    c.set('styleHash', (await Promise.all(sheets.map(stylesheetHash))).join(' '));
     return headers(c, next);
   };

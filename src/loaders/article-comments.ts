@@ -8,12 +8,13 @@ import type { Context } from 'hono';
 import { readConfig } from '../config.ts';
 import type { ArticleDocument } from '../domain/article.ts';
 import { readRetentionSettings } from '../domain/background-settings.ts';
-import { buildThreads, commentsOpen, readModerationSettings } from '../domain/comment.ts';
+import { buildThreads, readModerationSettings } from '../domain/comment.ts';
 import { type CommentSort, compareThreads, DEFAULT_SORT, type ThreadCursor } from '../domain/comment-sort.ts';
 import type { AppEnv } from '../env.ts';
 import { markCommentsUnavailable } from '../http/caching.ts';
 import { readPreviewIds } from '../http/preview-cookie.ts';
 import { logError } from '../log.ts';
+import { isOpenForComments } from '../services/comments-open.ts';
 import { getApprovedComment, getCommentsVersion, getHeldComments, listApprovedThreads } from '../storage/comments.ts';
 import { StorageUnavailableError } from '../storage/unavailable.ts';
 import type { ArticleComments } from '../views/article-page.tsx';
@@ -66,8 +67,10 @@ export async function loadArticleComments(
     listApprovedThreads(db, article.slug, options.after ?? null, THREADS_PER_PAGE, sort),
     options.previewIds ?? readPreviewIds(c),
   ]);
-  const held = await getHeldComments(db, article.slug, previewIds);
-  const open = commentsOpen(article, readModerationSettings(readConfig(c.env)), new Date());
+  const [held, open] = await Promise.all([
+    getHeldComments(db, article.slug, previewIds),
+    isOpenForComments(db, article, readModerationSettings(readConfig(c.env)), new Date()),
+  ]);
   const form = options.form ?? EMPTY_FORM;
   const replyTarget = options.replyTo && open ? await getApprovedComment(db, article.slug, options.replyTo) : null;
   return {

@@ -9,6 +9,7 @@ import { commentsOpen, readModerationSettings } from '../domain/comment.ts';
 import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../errors.tsx';
 import { notModified, versionTag } from '../http/caching.ts';
+import { isOpenForComments } from '../services/comments-open.ts';
 import { getArticle } from '../storage/articles.ts';
 import { countApproved, getCommentsVersion } from '../storage/comments.ts';
 import { articleJson } from '../views/article-json.ts';
@@ -24,12 +25,18 @@ export async function requireArticle(c: Context<AppEnv>, slug: string): Promise<
 /** The JSON representation of an article, with its ETag and a 304 when the client has it. */
 export async function sendArticleJson(c: Context<AppEnv>, article: ArticleDocument): Promise<Response> {
   const db = c.get('db');
-  const open = commentsOpen(article, readModerationSettings(readConfig(c.env)), new Date());
-  const count = await unlessCommentsUnavailable(c, async () => {
-    const version = await getCommentsVersion(db, article.slug);
+  const settings = readModerationSettings(readConfig(c.env));
+  const now = new Date();
+  const comments = await unlessCommentsUnavailable(c, async () => {
+    // The desk may have opened or closed this article's comments (storage), over front matter and the site's rule.
+    const [version, open] = await Promise.all([
+      getCommentsVersion(db, article.slug),
+      isOpenForComments(db, article, settings, now),
+    ]);
     const tag = versionTag(c, article.hash, 'json', version, open ? 'open' : 'closed');
-    return notModified(c, tag) ?? countApproved(db, article.slug);
+    return notModified(c, tag) ?? { open, count: await countApproved(db, article.slug) };
   });
-  if (count instanceof Response) return count;
-  return c.json(articleJson(article, c.env.SITE_URL, { open, count }));
+  if (comments instanceof Response) return comments;
+  // Without the database, the article's own rule says whether comments are open.
+  return c.json(articleJson(article, c.env.SITE_URL, comments ?? { open: commentsOpen(article, settings, now), count: null }));
 }

@@ -1,6 +1,4 @@
 import { Hono } from 'hono/tiny';
-import { readConfig } from '../config.ts';
-import { commentsOpen, readModerationSettings } from '../domain/comment.ts';
 import { pageOf } from '../domain/pagination.ts';
 import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../errors.tsx';
@@ -64,14 +62,13 @@ const pages = new Hono<AppEnv>()
       } else {
         // Whether the form is open is part of the version: a page whose comments closed since is not "not modified";
         // the «أتفق» counts shown are too, so a reaction changes exactly the pages that show it.
-        const open = commentsOpen(article, readModerationSettings(readConfig(c.env)), new Date());
         const agreements = await agreementsDigest(loaded.shown);
         const tag = versionTag(
           c,
           article.hash,
           'html',
           version,
-          open ? 'open' : 'closed',
+          loaded.open ? 'open' : 'closed',
           sort,
           replyto ?? '',
           comments_after ?? '',

@@ -1,6 +1,6 @@
 /**
  * The daily retention run (Cron Trigger): client data, old spam and trash, stale pending comments, expired
- * idempotency keys. Everything is decided by `now`, so a second run with the same clock changes nothing; the run
+ * idempotency keys, ended desk sessions and old failed sign-ins. Everything is decided by `now`, so a second run with the same clock changes nothing; the run
  * logs one structured line with what it did.
  */
 import type { RetentionSettings } from '../domain/background-settings.ts';
@@ -9,6 +9,7 @@ import type { Db } from '../storage/db.ts';
 import { deleteComment, getComment } from '../storage/moderation.ts';
 import { forgetReactionClients } from '../storage/reactions.ts';
 import {
+  deleteEndedDeskSessions,
   deleteExpiredIdempotencyKeys,
   listExpiredSpamAndTrash,
   removeClientData,
@@ -26,6 +27,10 @@ export interface RetentionReport {
   spam_and_trash_deleted: number;
   pending_trashed: number;
   idempotency_keys_deleted: number;
+  /** The desk's sessions that expired or were signed out. */
+  desk_sessions_deleted: number;
+  /** Failed desk sign-ins older than a day (the sign-in limits look back 15 minutes). */
+  signin_failures_deleted: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -45,6 +50,7 @@ export async function runRetention(db: Db, settings: RetentionSettings, now: Dat
     const comment = await getComment(db, id);
     if (comment) await deleteComment(db, comment, 'retention', at);
   }
+  const desk = await deleteEndedDeskSessions(db, at, ago(1));
   const report: RetentionReport = {
     event: 'retention',
     at,
@@ -53,6 +59,8 @@ export async function runRetention(db: Db, settings: RetentionSettings, now: Dat
     spam_and_trash_deleted: expired.length,
     pending_trashed: await trashStalePending(db, ago(settings.pendingDays), at),
     idempotency_keys_deleted: await deleteExpiredIdempotencyKeys(db, ago(IDEMPOTENCY_HOURS / 24)),
+    desk_sessions_deleted: desk.sessions,
+    signin_failures_deleted: desk.failures,
   };
   logInfo(report.event, { ...report });
   return report;

@@ -7,11 +7,13 @@
 
 import { sha256Hex } from '../crypto.ts';
 import type { ArticleDocument } from '../domain/article.ts';
-import { commentsOpen, MAX_DEPTH, type ModerationSettings, moderate, type PublicComment } from '../domain/comment.ts';
+import { holdReasons, MAX_DEPTH, type ModerationSettings, moderate, type PublicComment } from '../domain/comment.ts';
+import { isBlocked } from '../storage/blocks.ts';
 import { getApprovedComment, hasApprovedComment, insertComment, lastCommentSince } from '../storage/comments.ts';
 import type { Db } from '../storage/db.ts';
 import { foldForMatching } from '../text/fold.ts';
 import type { CommentInput } from '../validation/comment.ts';
+import { isOpenForComments } from './comments-open.ts';
 
 /** Seconds within which a second comment from the same IP or email is refused, as WordPress's flood check. */
 export const FLOOD_SECONDS = 15;
@@ -82,7 +84,7 @@ export async function submitComment(article: ArticleDocument, input: CommentInpu
   const { db, now } = ctx;
   const since = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString();
 
-  if (!commentsOpen(article, ctx.settings, now)) return refused('closed');
+  if (!(await isOpenForComments(db, article, ctx.settings, now))) return refused('closed');
 
   let depth = 1;
   const parentId = input.parent_id ?? null;
@@ -99,10 +101,11 @@ export async function submitComment(article: ArticleDocument, input: CommentInpu
   const url = input.url || null;
   // Stryker disable next-line ConditionalExpression: only mode first reads knownAuthor; the mode test saves a query in the others
   const knownAuthor = ctx.settings.mode === 'first' && (await hasApprovedComment(db, input.email, input.name));
-  const decision = moderate(
-    { name: input.name, email: input.email, url, body: input.body, honeypot: ctx.honeypot, knownAuthor },
-    ctx.settings,
-  );
+  const moderationInput = { name: input.name, email: input.email, url, body: input.body, honeypot: ctx.honeypot, knownAuthor };
+  const moderated = moderate(moderationInput, ctx.settings);
+  // A blocked email or client goes to spam, answered exactly as a held comment is.
+  const blocked = moderated.status !== 'spam' && (await isBlocked(db, input.email, ctx.ipHash, now.toISOString()));
+  const decision = blocked ? { status: 'spam' as const, reason: moderated.reason } : moderated;
   const createdAt = now.toISOString();
   const approved = (id: number): PublicComment | null =>
     decision.status === 'approved'
@@ -121,6 +124,10 @@ export async function submitComment(article: ArticleDocument, input: CommentInpu
     createdAt,
     ipHash: ctx.ipHash,
     userAgent: [...ctx.userAgent].slice(0, USER_AGENT_LIMIT).join(''),
+    // The desk shows why a comment waits for it.
+    ...(decision.status === 'approved'
+      ? {}
+      : { holdReasons: [...(blocked ? [{ code: 'blocked' }] : []), ...holdReasons(moderationInput, ctx.settings)] }),
     ...(ctx.idempotency
       ? {
           // The id is not known yet: storage puts the new one in place of this 0.

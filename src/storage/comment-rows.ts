@@ -24,15 +24,26 @@ export interface CommentRow {
   user_agent: string;
   reply_count: number;
   agree_count: number;
+  author_role: 'reader' | 'newsroom';
 }
 
 export type PublicRow = Pick<
   CommentRow,
-  'id' | 'parent_id' | 'depth' | 'author_name' | 'author_url' | 'body' | 'created_at' | 'reply_count' | 'agree_count'
+  | 'id'
+  | 'parent_id'
+  | 'depth'
+  | 'author_name'
+  | 'author_url'
+  | 'body'
+  | 'created_at'
+  | 'reply_count'
+  | 'agree_count'
+  | 'author_role'
 >;
 
 /** The columns readers may see, for SELECTs. */
-export const PUBLIC_COLUMNS = 'id, parent_id, depth, author_name, author_url, body, created_at, reply_count, agree_count';
+export const PUBLIC_COLUMNS =
+  'id, parent_id, depth, author_name, author_url, body, created_at, reply_count, agree_count, author_role';
 /** Every column of `CommentRow`, for SELECTs. */
 export const ALL_COLUMNS = `${PUBLIC_COLUMNS}, article_slug, author_email, status, updated_at, ip_hash, user_agent`;
 
@@ -47,6 +58,7 @@ export const toPublic = (row: PublicRow): PublicComment => ({
   createdAt: row.created_at,
   replyCount: row.reply_count,
   agreeCount: row.agree_count,
+  ...(row.author_role === 'newsroom' ? { role: 'newsroom' as const } : {}),
 });
 
 /** Maps a full row to the domain type. */

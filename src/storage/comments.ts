@@ -157,6 +157,10 @@ export interface NewComment extends Omit<Comment, 'id' | 'updatedAt' | 'status'>
    * where a top-level `"id"` is replaced by the new comment's id.
    */
   idempotency?: { key: string; responseStatus: 201 | 202; responseBody: string };
+  /** The newsroom's reply from the desk; readers' comments leave it out. */
+  authorRole?: 'newsroom';
+  /** Why it was held (shown on the desk), stored in the same transaction. */
+  holdReasons?: unknown[];
 }
 
 /** Why an insert was refused by the database's own constraints. */
@@ -171,8 +175,8 @@ export async function insertComment(db: Db, c: NewComment): Promise<{ id: number
     db
       .prepare(
         `INSERT INTO comments (article_slug, parent_id, depth, author_name, author_email, author_url, body, body_fingerprint,
-           status, created_at, updated_at, ip_hash, user_agent, visible)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12,
+           status, created_at, updated_at, ip_hash, user_agent, author_role, visible)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13,
            ?9 = 'approved' AND (?2 IS NULL OR EXISTS (SELECT 1 FROM comments WHERE id = ?2 AND visible = 1)))
          RETURNING id`,
       )
@@ -189,8 +193,16 @@ export async function insertComment(db: Db, c: NewComment): Promise<{ id: number
         c.createdAt,
         c.ipHash,
         c.userAgent,
+        c.authorRole ?? 'reader',
       ),
   ];
+  if (c.holdReasons)
+    // comment_reasons.comment_id is the table's rowid, so last_insert_rowid() is still the comment's id after this.
+    statements.push(
+      db
+        .prepare('INSERT INTO comment_reasons (comment_id, reasons) VALUES (last_insert_rowid(), ?1)')
+        .bind(JSON.stringify(c.holdReasons)),
+    );
   if (c.idempotency) statements.push(completeIdempotencyKey(db, c.idempotency));
   if (c.status === 'approved')
     statements.push(bumpVersion(db, c.articleSlug), indexComment(db, { id: null, articleSlug: c.articleSlug, body: c.body }));

@@ -15,6 +15,15 @@ export async function getComment(db: Db, id: number): Promise<Comment | null> {
   return row ? toComment(row) : null;
 }
 
+/** The comments with these ids that exist, for moderators (bulk actions). */
+export async function getCommentsByIds(db: Db, ids: number[]): Promise<Comment[]> {
+  const { results } = await db
+    .prepare(`SELECT ${ALL_COLUMNS} FROM comments WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id`)
+    .bind(JSON.stringify(ids))
+    .all<CommentRow>();
+  return results.map(toComment);
+}
+
 /** Filters of the moderation queue. */
 export interface ModerationQuery {
   status?: CommentStatus;
@@ -37,10 +46,23 @@ export async function listForModeration(db: Db, q: ModerationQuery): Promise<{ c
   return { comments: page, nextCursor: results.length > q.limit ? (page.at(-1)?.id ?? null) : null };
 }
 
+/** The moderation log row of one change. */
 const logChange = (db: Db, id: number, from: string, to: string, actor: string, at: string) =>
   db
     .prepare('INSERT INTO moderation_log (comment_id, from_status, to_status, actor, at) VALUES (?1, ?2, ?3, ?4, ?5)')
     .bind(id, from, to, actor, at);
+
+/** The statements of one status change with its log row and search index update (the caller adds articleChanged). */
+export const statusChangeStatements = (db: Db, comment: Comment, status: CommentStatus, actor: string, at: string) => [
+  db.prepare('UPDATE comments SET status = ?2, updated_at = ?3 WHERE id = ?1').bind(comment.id, status, at),
+  logChange(db, comment.id, comment.status, status, actor, at),
+  // Approved comments are indexed; search shows those readers can see.
+  unindexComment(db, comment.id),
+  ...(status === 'approved' ? [indexComment(db, { id: comment.id, articleSlug: comment.articleSlug, body: comment.body })] : []),
+];
+
+/** What follows any change readers may see on an article, once per article per batch: version bump, visibility. */
+export const articleChanged = (db: Db, slug: string) => [bumpVersion(db, slug), refreshVisibility(db, slug)];
 
 /**
  * Sets a comment's status and records who did it, in one transaction. Returns `duplicate` (and changes nothing)
@@ -54,17 +76,7 @@ export async function setCommentStatus(
   at: string,
 ): Promise<{ conflict: InsertConflict } | null> {
   try {
-    await db.batch([
-      db.prepare('UPDATE comments SET status = ?2, updated_at = ?3 WHERE id = ?1').bind(comment.id, status, at),
-      logChange(db, comment.id, comment.status, status, actor, at),
-      bumpVersion(db, comment.articleSlug),
-      refreshVisibility(db, comment.articleSlug),
-      // Approved comments are indexed; search shows those readers can see.
-      unindexComment(db, comment.id),
-      ...(status === 'approved'
-        ? [indexComment(db, { id: comment.id, articleSlug: comment.articleSlug, body: comment.body })]
-        : []),
-    ]);
+    await db.batch([...statusChangeStatements(db, comment, status, actor, at), ...articleChanged(db, comment.articleSlug)]);
     return null;
   } catch (error) {
     if (constraintViolated(error) === 'UNIQUE') return { conflict: 'duplicate' };
@@ -77,28 +89,30 @@ export async function setCommentStatus(
  * shallower, with all their own replies), so a conversation never disappears with one message. Logged as `deleted`.
  */
 export async function deleteComment(db: Db, comment: Comment, actor: string, at: string): Promise<void> {
-  await db.batch([
-    db
-      .prepare(
-        `UPDATE comments SET depth = depth - 1 WHERE id IN (
-           WITH RECURSIVE sub (id) AS (
-             SELECT id FROM comments WHERE parent_id = ?1
-             UNION ALL
-             SELECT c.id FROM comments c JOIN sub ON c.parent_id = sub.id
-           ) SELECT id FROM sub)`,
-      )
-      .bind(comment.id),
-    // The parent as stored now, not as read before: a concurrent delete may have moved this comment up already.
-    db
-      .prepare('UPDATE comments SET parent_id = (SELECT parent_id FROM comments WHERE id = ?1) WHERE parent_id = ?1')
-      .bind(comment.id),
-    db.prepare('DELETE FROM comments WHERE id = ?1').bind(comment.id),
-    refreshVisibility(db, comment.articleSlug),
-    unindexComment(db, comment.id),
-    logChange(db, comment.id, comment.status, 'deleted', actor, at),
-    bumpVersion(db, comment.articleSlug),
-  ]);
+  await db.batch([...deleteStatements(db, comment, actor, at), ...articleChanged(db, comment.articleSlug)]);
 }
+
+/** The statements of a deletion for good, replies moved up and logged (the caller adds articleChanged). */
+export const deleteStatements = (db: Db, comment: Comment, actor: string, at: string) => [
+  db
+    .prepare(
+      `UPDATE comments SET depth = depth - 1 WHERE id IN (
+         WITH RECURSIVE sub (id) AS (
+           SELECT id FROM comments WHERE parent_id = ?1
+           UNION ALL
+           SELECT c.id FROM comments c JOIN sub ON c.parent_id = sub.id
+         ) SELECT id FROM sub)`,
+    )
+    .bind(comment.id),
+  // The parent as stored now, not as read before: a concurrent delete (or an earlier one in the same bulk batch) may
+  // have moved this comment up already.
+  db
+    .prepare('UPDATE comments SET parent_id = (SELECT parent_id FROM comments WHERE id = ?1) WHERE parent_id = ?1')
+    .bind(comment.id),
+  db.prepare('DELETE FROM comments WHERE id = ?1').bind(comment.id),
+  unindexComment(db, comment.id),
+  logChange(db, comment.id, comment.status, 'deleted', actor, at),
+];
 
 /** The moderation log of a comment, oldest first. */
 export async function getModerationLog(

@@ -52,3 +52,19 @@ export async function trashStalePending(db: Db, before: string, at: string): Pro
 export async function deleteExpiredIdempotencyKeys(db: Db, before: string): Promise<number> {
   return (await db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?1').bind(before).run()).meta.changes;
 }
+
+/**
+ * Deletes the desk's sessions that ended before `now` (expired or signed out) and sign-in failures older than
+ * `failuresBefore` (they hold clients' IP hashes and only matter within the sign-in window); returns how many of each.
+ */
+export async function deleteEndedDeskSessions(
+  db: Db,
+  now: string,
+  failuresBefore: string,
+): Promise<{ sessions: number; failures: number }> {
+  const [sessions, failures] = await db.batch([
+    db.prepare('DELETE FROM desk_sessions WHERE expires_at <= ?1 OR revoked_at IS NOT NULL').bind(now),
+    db.prepare('DELETE FROM signin_failures WHERE at < ?1').bind(failuresBefore),
+  ]);
+  return { sessions: sessions?.meta.changes ?? 0, failures: failures?.meta.changes ?? 0 };
+}

@@ -14,6 +14,7 @@ export const commentJson = (c: PublicComment): ResponseOf<'Comment'> => ({
   created_at: c.createdAt,
   reply_count: c.replyCount,
   agree_count: c.agreeCount,
+  ...(c.role ? { role: c.role } : {}),
 });
 
 /** A comment with its visible replies, nested. */

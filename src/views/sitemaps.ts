@@ -35,6 +35,7 @@ export const robotsTxt = (siteUrl: string): string =>
     'User-agent: *',
     'Allow: /',
     'Disallow: /api/admin/',
+    'Disallow: /admin',
     '',
     `Sitemap: ${absoluteUrl(siteUrl, '/sitemap.xml')}`,
     `Sitemap: ${absoluteUrl(siteUrl, '/news-sitemap.xml')}`,

@@ -52,8 +52,10 @@ h2{font-size:1.35rem;margin:2rem 0 .5rem}
 .comment-author{font-weight:700;color:var(--fg)}
 .comment-date{color:var(--muted)}
 .comment-body p{margin:.25rem 0 .5rem;white-space:normal}
+.newsroom{margin-inline-start:.5rem;padding:0 .4rem;border:1px solid var(--accent);border-radius:.25rem;color:var(--accent);font-size:.85rem;font-weight:700}
 .held-note{margin:.25rem 0;font-weight:700}
-.reply{font-size:.95rem}
+.reply,.report{font-size:.95rem}
+.report{margin-inline-start:1.5rem;color:var(--muted)}
 .comment-sort{display:flex;flex-wrap:wrap;align-items:center;gap:0 .75rem;margin-block:.5rem 1rem}
 .comment-sort ul{display:flex;flex-wrap:wrap;gap:0 1rem;list-style:none;margin:0;padding:0}
 .comment-sort a{display:inline-block;padding-block:.5rem}
@@ -72,5 +74,5 @@ input[type=text],input[type=email],input[type=url],textarea{font:inherit;color:i
 button{font:inherit;font-weight:700;color:var(--bg);background:var(--accent);border:0;border-radius:.25rem;padding:.6rem 1.5rem;cursor:pointer;min-height:44px}
 .to-top{display:inline-block;margin-block:1.5rem;padding:.5rem 0}
 .site-footer{border-block-start:1px solid var(--line);color:var(--muted);font-size:.95rem;padding-block:1rem 2rem}
-@media print{.skip,.site-search,.site-header,.crumbs,.respond,.reply,.to-top,.pager,.comment-sort,.agree{display:none}body{background:#fff;color:#000;font-size:12pt}a{color:inherit;text-decoration:none}.wrap{max-width:none}h1,h2{break-after:avoid}p{orphans:3;widows:3}}
+@media print{.skip,.site-search,.site-header,.crumbs,.respond,.reply,.report,.to-top,.pager,.comment-sort,.agree{display:none}body{background:#fff;color:#000;font-size:12pt}a{color:inherit;text-decoration:none}.wrap{max-width:none}h1,h2{break-after:avoid}p{orphans:3;widows:3}}
 `.trim();

@@ -20,6 +20,7 @@ import {
   getNewsSitemap,
   getOpenApiDocument,
   getProblemType,
+  getReportForm,
   getRobotsTxt,
   getSearchPage,
   getSiteFeedAtom,
@@ -29,6 +30,7 @@ import {
   listArticles,
   listComments,
   postCommentForm,
+  reportComment,
   search,
   toggleAgreement,
 } from './generated/hey-api/sdk.gen.ts';
@@ -99,6 +101,8 @@ export async function readMinbar(baseUrl: string): Promise<string[]> {
     await getCommentsFeedAtom({ path: { slug } }),
     await postCommentForm({ path: { slug }, body: { name: 'سالم', email: 'salem@example.com', body: 'شكراً.' } }),
     await toggleAgreement({ path: { id: 1 }, query: { sort: 'most-agreed' } }),
+    await getReportForm({ path: { id: 1 } }),
+    await reportComment({ path: { id: 1 } }),
     await getProblemType({ path: { name: 'too-fast' } }),
   ];
   for (const answer of others) seen.push(String(answer.response?.status));

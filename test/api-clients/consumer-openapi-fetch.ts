@@ -97,6 +97,8 @@ export async function readMinbar(baseUrl: string): Promise<string[]> {
     await minbar.GET('/articles/{slug}/comments/feed.atom', { params: { path: { slug } }, ...text }),
     await minbar.GET('/problems/{name}', { params: { path: { name: 'too-fast' } }, ...text }),
     await minbar.POST('/comments/{id}/agree', { params: { path: { id: 1 }, query: { sort: 'most-agreed' } }, ...text }),
+    await minbar.GET('/comments/{id}/report', { params: { path: { id: 1 } }, ...text }),
+    await minbar.POST('/comments/{id}/report', { params: { path: { id: 1 } }, ...text }),
   ];
   for (const page of pages) seen.push(String(page.response.status));
 

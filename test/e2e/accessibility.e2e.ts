@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { approvedComment, openPage, SEED_PATH, url, useBrowser, VIEWPORTS } from './browser.ts';
+import { deskCookie, heldComment } from './desk-helpers.ts';
 
 const browser = useBrowser();
 const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -66,6 +67,49 @@ describe.each(VIEWPORTS)('accessibility on a $name', (viewport) => {
     await page.waitForLoadState();
     expect(await page.locator('.error-summary').count()).toBe(1);
     expect(await violations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe.each(VIEWPORTS)('accessibility of the desk on a $name', (viewport) => {
+  it('the sign-in page, and it with an error, have no axe violations', async () => {
+    const page = await openPage(browser(), { viewport });
+    await page.goto(url('/admin'));
+    expect(await violations(page)).toEqual([]);
+    await page.fill('#signin-name', 'editor');
+    await page.fill('#signin-password', 'wrong password');
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('.signin button')]);
+    await page.waitForLoadState();
+    expect(await page.locator('.form-alert').count()).toBe(1);
+    expect(await violations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('every desk page and the report form have no axe violations', async () => {
+    const body = await heldComment('تعليق لفحص الإتاحة');
+    const reportable = await approvedComment({ name: 'كاتب', body: `تعليق لفحص نموذج الإبلاغ ${viewport.name}` });
+    const cookie = await deskCookie();
+    const page = await openPage(browser(), { viewport });
+    const [name = '', value = ''] = cookie.split('=');
+    await page.context().addCookies([{ name, value, url: url('/admin') }]);
+    await page.goto(url(`/admin/comments?status=pending&q=${encodeURIComponent(body)}`));
+    const id = (await page.locator('.queue > li').first().getAttribute('id'))?.replace('row-', '');
+    const paths = [
+      '/admin',
+      '/admin/comments?status=pending',
+      '/admin/comments?status=approved',
+      '/admin/comments?status=reported',
+      `/admin/comments/${id}`,
+      '/admin/log',
+      '/admin/blocks',
+      '/admin/privacy',
+      `/comments/${reportable}/report`,
+    ];
+    for (const path of paths) {
+      await page.goto(url(path));
+      expect(await page.locator('h1').count(), path).toBe(1);
+      expect(await violations(page), path).toEqual([]);
+    }
     await page.context().close();
   });
 });

@@ -12,6 +12,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     adminToken: string;
+    moderatorPassword: string;
   }
 }
 
@@ -70,7 +71,7 @@ export default async function setup(project: TestProject) {
   };
   const baseUrl = `http://localhost:${port}`;
   try {
-    await waitUntilUp(`${baseUrl}/`, site, 120);
+    await waitUntilUp(`${baseUrl}/`, site, 240);
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n--- site output ---\n${log}`);
@@ -78,6 +79,7 @@ export default async function setup(project: TestProject) {
   const vars = await readFile('.dev.vars', 'utf8');
   project.provide('baseUrl', baseUrl);
   project.provide('adminToken', /^ADMIN_TOKEN=(.+)$/m.exec(vars)?.[1] ?? '');
+  project.provide('moderatorPassword', /^LOCAL_MODERATOR_PASSWORD=(.+)$/m.exec(vars)?.[1] ?? '');
 
   return async () => {
     await stop();

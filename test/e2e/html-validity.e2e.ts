@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath } from './artifacts.ts';
 import { approvedComment, freshIp, SEED_PATH, url } from './browser.ts';
+import { deskCookie, heldComment } from './desk-helpers.ts';
 
 const VNU_JAR = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
 
@@ -14,6 +15,17 @@ async function fetchHtml(path: string, init: RequestInit = {}): Promise<string> 
   expect(response.headers.get('Content-Type')).toContain('text/html');
   return response.text();
 }
+
+/** A desk page as the signed-in moderator sees it. */
+const deskHtml = async (path: string | (() => Promise<string>)) =>
+  fetchHtml(typeof path === 'string' ? path : await path(), { headers: { Cookie: await deskCookie() } });
+
+/** The desk page of a held comment (posted for the purpose). */
+const heldCommentPath = async () => {
+  const body = await heldComment('تعليق لفحص الصفحة');
+  const queue = await deskHtml(`/admin/comments?status=pending&q=${encodeURIComponent(body)}`);
+  return `/admin/comments/${/id="row-(\d+)"/.exec(queue)?.[1]}`;
+};
 
 const PAGES: Array<[string, () => Promise<string>]> = [
   ['front', () => fetchHtml('/')],
@@ -36,6 +48,24 @@ const PAGES: Array<[string, () => Promise<string>]> = [
   ['search', () => fetchHtml(`/search?q=${encodeURIComponent('أنقرة')}`)],
   ['api-index', () => fetchHtml('/api', { headers: { Accept: 'text/html' } })],
   ['problem type', () => fetchHtml('/problems/idempotency-in-progress')],
+  ['desk-sign-in', () => fetchHtml('/admin')],
+  ['desk-home', () => deskHtml('/admin')],
+  [
+    'desk-queue',
+    async () => {
+      await heldComment('تعليق في الطابور');
+      return deskHtml('/admin/comments?status=pending');
+    },
+  ],
+  ['desk-reported', () => deskHtml('/admin/comments?status=reported')],
+  ['desk-comment', () => deskHtml(heldCommentPath)],
+  ['desk-log', () => deskHtml('/admin/log')],
+  ['desk-blocks', () => deskHtml('/admin/blocks')],
+  ['desk-privacy', () => deskHtml('/admin/privacy')],
+  [
+    'report-form',
+    async () => fetchHtml(`/comments/${await approvedComment({ name: 'كاتب', body: 'تعليق لفحص نموذج الإبلاغ' })}/report`),
+  ],
 ];
 
 // Audit the thread as readers see it: with comments, the sort links and the «أتفق» buttons.

@@ -25,6 +25,7 @@ describe('npm run deploy -- --dry-run', () => {
     expect(result.stdout.trim().split('\n')).toEqual([
       'npm run deploy would run, in this order:',
       'wrangler queues info minbar-comment-events-dlq || wrangler queues create minbar-comment-events-dlq',
+      `wrangler deploy -c wrangler.desk.jsonc --var BUILD_ID:${revision}`,
       `wrangler deploy --var BUILD_ID:${revision}`,
       'wrangler d1 migrations apply DB --remote',
       'node scripts/publish.ts --remote',

@@ -5,7 +5,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import * as z from 'zod/mini';
-import type { ResponseOf } from '../../contracts/responses.ts';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
 import { readJsonBody } from '../../http/json-body.ts';
@@ -13,7 +12,7 @@ import { clearResponseCache } from '../../http/response-cache.ts';
 import { erasePersonalData, exportPersonalData } from '../../services/personal-data.ts';
 import { fieldErrors } from '../../validation/fields.ts';
 import { personalDataEraseSchema, personalDataExportSchema } from '../../validation/personal-data.ts';
-import { adminCommentJson } from '../../views/comment-json.ts';
+import { PERSONAL_DATA_DISPOSITION, personalDataExportJson } from '../../views/personal-data-json.ts';
 
 async function readRequest<T extends z.ZodMiniType>(c: Context<AppEnv>, schema: T): Promise<z.infer<T>> {
   const parsed = z.safeParse(schema, await readJsonBody(c));
@@ -28,12 +27,8 @@ const personalData = new Hono<AppEnv>()
   .post('/export', async (c) => {
     const { email } = await readRequest(c, personalDataExportSchema);
     const comments = await exportPersonalData(c.get('db'), email);
-    c.header('Content-Disposition', 'attachment; filename="minbar-personal-data.json"');
-    return c.json({
-      email,
-      exported_at: new Date().toISOString(),
-      comments: comments.map((comment) => ({ ...adminCommentJson(comment), moderation_log: comment.log })),
-    } satisfies ResponseOf<'PersonalDataExport'>);
+    c.header('Content-Disposition', PERSONAL_DATA_DISPOSITION);
+    return c.json(personalDataExportJson(email, comments, new Date()));
   })
   .post('/erase', async (c) => {
     const { email, remove_text } = await readRequest(c, personalDataEraseSchema);

@@ -6,6 +6,7 @@ import type { CommentThread } from '../../domain/comment.ts';
 import { MAX_DEPTH } from '../../domain/comment.ts';
 import { formatDisplayDateTime } from '../../text/dates.ts';
 import { AgreeButton, type AgreeContext } from './agree-button.tsx';
+import { ReportLink } from './report-link.tsx';
 
 /** What the list needs besides the threads. */
 export interface CommentListProps {
@@ -51,6 +52,7 @@ function Item({ comment, held, open, agree }: { comment: CommentThread } & Omit<
       <div class={isHeld ? 'comment held' : 'comment'} id={`comment-${comment.id}`}>
         <p class="comment-meta">
           <bdi class="comment-author">{author}</bdi>
+          {comment.role ? <span class="newsroom">المحرر</span> : null}
           {' · '}
           <a href={`#comment-${comment.id}`} class="comment-date">
             <time datetime={comment.createdAt}>{formatDisplayDateTime(comment.createdAt)}</time>
@@ -68,6 +70,7 @@ function Item({ comment, held, open, agree }: { comment: CommentThread } & Omit<
             ردّ على <bdi>{comment.authorName}</bdi>
           </a>
         ) : null}
+        {isHeld ? null : <ReportLink id={comment.id} />}
       </div>
       {comment.replies.length > 0 ? <CommentList threads={comment.replies} held={held} open={open} agree={agree} /> : null}
     </li>

@@ -65,6 +65,23 @@ beforeAll(async () => {
       "INSERT INTO idempotency_keys (key, request_fingerprint, comment_id, response_status, created_at) VALUES ('new-key', 'f', 1, 202, ?1)",
     ).bind(new Date(NOW - 23 * 3_600_000).toISOString()),
   ]);
+  // The desk's sessions: one expired, one signed out (not yet expired), one live; failed sign-ins two days and an hour old.
+  const session = (hash: string, expires: string, revoked: string | null) =>
+    env.DB.prepare(
+      "INSERT INTO desk_sessions (id_hash, moderator_id, csrf_token, created_at, expires_at, revoked_at) VALUES (?1, 1, 't', ?2, ?3, ?4)",
+    ).bind(hash.repeat(64), daysAgo(3), expires, revoked);
+  await env.DB.batch([
+    env.DB.prepare(
+      "INSERT INTO moderators (id, name, password_hash, salt, iterations, created_at) VALUES (1, 'retention-mod', 'h', 's', 1, ?1)",
+    ).bind(daysAgo(3)),
+    session('a', daysAgo(1), null),
+    session('b', new Date(NOW + 3_600_000).toISOString(), daysAgo(0.1)),
+    session('c', new Date(NOW + 3_600_000).toISOString(), null),
+    env.DB.prepare("INSERT INTO signin_failures (scope, at) VALUES ('client:x', ?1), ('client:y', ?2)").bind(
+      daysAgo(2),
+      new Date(NOW - 3_600_000).toISOString(),
+    ),
+  ]);
 });
 
 describe('scheduled retention', () => {
@@ -80,6 +97,8 @@ describe('scheduled retention', () => {
       spam_and_trash_deleted: 3,
       pending_trashed: 1,
       idempotency_keys_deleted: 1,
+      desk_sessions_deleted: 2,
+      signin_failures_deleted: 1,
     });
 
     // Client data: gone from comments older than 90 days, kept on younger ones; the comment itself stays.
@@ -101,6 +120,11 @@ describe('scheduled retention', () => {
     expect(log.results).toEqual([{ to_status: 'trash', actor: 'retention' }]);
     const keys = await env.DB.prepare('SELECT key FROM idempotency_keys ORDER BY key').all();
     expect(keys.results).toEqual([{ key: 'new-key' }]);
+    // Desk sessions: only the live one is kept; failed sign-ins of the last day are kept for the sign-in limits.
+    const sessions = await env.DB.prepare('SELECT substr(id_hash, 1, 1) AS s FROM desk_sessions').all();
+    expect(sessions.results).toEqual([{ s: 'c' }]);
+    const failures = await env.DB.prepare('SELECT scope FROM signin_failures').all();
+    expect(failures.results).toEqual([{ scope: 'client:y' }]);
 
     // Readers see the deletion at once: the page's ETag changed.
     expect((await request(`/articles/${SLUG}`)).headers.get('ETag')).not.toBe(before.headers.get('ETag'));
@@ -112,6 +136,8 @@ describe('scheduled retention', () => {
       spam_and_trash_deleted: 0,
       pending_trashed: 0,
       idempotency_keys_deleted: 0,
+      desk_sessions_deleted: 0,
+      signin_failures_deleted: 0,
     });
     expect(await snapshot()).toEqual(after);
   });

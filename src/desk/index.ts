@@ -1,0 +1,32 @@
+/**
+ * The moderators' desk as its own Worker (`minbar-desk`, wrangler.desk.jsonc): the public Worker forwards `/admin`,
+ * `/admin/*` and readers' report forms (`/comments/:id/report`) to it through the DESK service binding, so none of
+ * the desk's code weighs on the readers' Worker.
+ * It shares the public Worker's D1 database and KV namespace, its security headers and its error pages.
+ */
+import { Hono } from 'hono/tiny';
+import type { AppEnv, Bindings } from '../env.ts';
+import { notFound, onError } from '../errors.tsx';
+import { securityHeaders } from '../http/security.ts';
+import desk from '../routes/admin/desk.tsx';
+import reportSubmission from '../routes/desk/report-submission.tsx';
+import { openGuardedSession } from '../storage/guarded-d1.ts';
+import { DESK_STYLES } from '../views/desk/desk-styles.ts';
+import { STYLES } from '../views/styles.ts';
+
+const app = new Hono<AppEnv>();
+
+app.use(securityHeaders([STYLES, DESK_STYLES]));
+// Moderators act on what is stored now: every desk request reads and writes the primary, never a lagging replica.
+app.use(async function primaryDatabase(c, next) {
+  c.set('db', openGuardedSession(c.env.DB, 'first-primary'));
+  await next();
+});
+app.route('/admin', desk);
+app.route('/comments', reportSubmission);
+
+app.notFound(notFound);
+app.onError(onError);
+
+/** The desk Worker. */
+export default { fetch: app.fetch } satisfies ExportedHandler<Bindings>;

@@ -1,0 +1,42 @@
+/**
+ * The desk's queues and actions, with their Arabic names: one table the navigation, the pages and the routes share.
+ */
+import type { CommentStatus } from '../../domain/comment.ts';
+import type { ModerationAction, Queue } from '../../domain/moderation-actions.ts';
+
+export { QUEUES, type Queue } from '../../domain/moderation-actions.ts';
+
+/** Queue names as the desk shows them. */
+export const QUEUE_NAMES: Record<Queue, string> = {
+  pending: 'بانتظار المراجعة',
+  approved: 'المنشورة',
+  spam: 'المزعجة',
+  trash: 'المهملات',
+  reported: 'المُبلَّغ عنها',
+};
+
+/** Status names, on each comment. */
+export const STATUS_NAMES: Record<CommentStatus, string> = {
+  pending: 'بانتظار المراجعة',
+  approved: 'منشور',
+  spam: 'مزعج',
+  trash: 'في المهملات',
+};
+
+/** Action buttons, and what the confirmation says after them. */
+export const ACTION_NAMES: Record<ModerationAction, { button: string; done: string }> = {
+  approve: { button: 'اعتماد', done: 'اعتُمد' },
+  unapprove: { button: 'إلغاء الاعتماد', done: 'أُعيد إلى المراجعة' },
+  spam: { button: 'مزعج', done: 'نُقل إلى المزعجة' },
+  trash: { button: 'إلى المهملات', done: 'نُقل إلى المهملات' },
+  restore: { button: 'استعادة', done: 'استُعيد' },
+  delete: { button: 'حذف نهائي', done: 'حُذف نهائياً' },
+};
+
+/** The actions that make sense on a comment in each status (a reported comment may be any). */
+export const ACTIONS_FOR: Record<CommentStatus, ModerationAction[]> = {
+  pending: ['approve', 'spam', 'trash'],
+  approved: ['unapprove', 'spam', 'trash'],
+  spam: ['approve', 'trash', 'delete'],
+  trash: ['restore', 'delete'],
+};
