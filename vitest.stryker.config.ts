@@ -3,9 +3,11 @@
  * src/domain/, src/text/ and src/services/, so that each of the hundreds of mutants costs seconds, not minutes:
  * - `rules`: the tests of the pure rules (test/worker/domain, test/worker/text), in workerd like every Worker test,
  *   without the setup that migrates D1 and fills KV (they touch neither);
- * - `worker`: the service tests (test/worker/services), with that setup;
+ * - `worker`: the service tests (test/worker/services), with that setup, and the HTTP tests that specify a rule module
+ *   no other test reaches: old WordPress URLs (domain/legacy-urls.ts), comment sorts and page size
+ *   (domain/comment-sort.ts, domain/comment-page.ts), personal-data requests (services/personal-data.ts);
  * - `node`: the publisher's validation tests (dates and words of front matter).
- * The page, API and feed tests reach these rules only through HTTP and are left out: the score is measured
+ * The other page, API and feed tests reach these rules only through HTTP and are left out: the score is measured
  * without their help, which can only make it lower than the whole suite's.
  */
 import type { TestProjectInlineConfiguration, UserConfig } from 'vitest/config';
@@ -33,7 +35,20 @@ export default defineConfig(async (env) => {
             isolate: false,
           },
         },
-        { ...worker, test: { ...worker.test, include: ['test/worker/services/**/*.test.ts'] } },
+        {
+          ...worker,
+          test: {
+            ...worker.test,
+            include: [
+              'test/worker/services/**/*.test.ts',
+              // The HTTP tests that are the specification of a rule module nothing else tests on its own.
+              'test/worker/legacy-redirects.test.ts',
+              'test/worker/comment-sorts.test.ts',
+              'test/worker/comment-page-size.test.ts',
+              'test/worker/api/personal-data.test.ts',
+            ],
+          },
+        },
         { ...node, test: { ...node.test, include: ['test/node/publication.test.ts', 'test/node/front-matter-dates.test.ts'] } },
       ],
     },
