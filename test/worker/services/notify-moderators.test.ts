@@ -225,7 +225,7 @@ describe('what the consumer does with every kind of message', () => {
 
   it('when the digest fails, retries the held event but still delivers the others to the webhook', async () => {
     await admin('/comments?status=pending');
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     vi.spyOn(env.MODERATOR_MAIL, 'send').mockRejectedValue(new Error('mail down'));
     const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('ok'));
     const id = await seedComment({ slug: 'benghazi-port', body: 'بريد متوقف', status: 'pending' });
@@ -233,6 +233,7 @@ describe('what the consumer does with every kind of message', () => {
     expect(result.retryMessages).toEqual([{ msgId: ids[0] }]);
     expect(result.explicitAcks).toEqual([ids[1]]);
     expect(fetchSpy).toHaveBeenCalledTimes(1);
+    expect(errors).toHaveBeenCalledWith('digest not sent', expect.any(Error));
   });
 
   it('mails nothing when every held comment was moderated before the message arrived, and mails the next one at once', async () => {
@@ -248,5 +249,13 @@ describe('what the consumer does with every kind of message', () => {
     await consume([held(next)], MAIL);
     expect(send).toHaveBeenCalledTimes(2);
     expect(lines.map((line) => JSON.parse(line))).toContainEqual({ event: 'digest.sent', pending: 1, recipients: 2 });
+  });
+
+  it('without the mail binding nothing is mailed, and held events are acknowledged', async () => {
+    const send = vi.spyOn(env.MODERATOR_MAIL, 'send');
+    const id = await seedComment({ slug: 'benghazi-port', body: 'بلا بريد', status: 'pending' });
+    const { ids, result } = await consume([held(id)], { ...MAIL, MODERATOR_MAIL: undefined });
+    expect(result.explicitAcks).toEqual(ids);
+    expect(send).not.toHaveBeenCalled();
   });
 });
