@@ -67,3 +67,26 @@ describe('threadQuery', () => {
     expect(threadQuery({ sort: 'oldest', q: 'أ&ب' })).toBe(`q=${encodeURIComponent('أ&ب')}`);
   });
 });
+
+describe('the orders on threads given in any order', () => {
+  it('sorts a shuffled list into each order', () => {
+    const byName = (name: string) => THREADS.find((t) => t.name === name) as (typeof THREADS)[number];
+    const shuffled = ['C', 'A', 'D', 'B'].map(byName);
+    const sorted = (sort: Parameters<typeof compareThreads>[0]) =>
+      [...shuffled]
+        .sort(compareThreads(sort))
+        .map((t) => t.name)
+        .join('');
+    expect([sorted('oldest'), sorted('newest'), sorted('most-replied'), sorted('most-agreed')]).toEqual([
+      'ABCD',
+      'DCBA',
+      'BDAC',
+      'CDAB',
+    ]);
+  });
+
+  it('reads counts of several digits in a cursor, and keeps a parameter whose value is only the name of an order', () => {
+    expect(parseCursor('most-replied', '12.34')).toEqual({ count: 12, id: 34 });
+    expect(threadQuery({ sort: 'newest', q: 'oldest' })).toBe('sort=newest&q=oldest');
+  });
+});

@@ -104,4 +104,40 @@ describe('resolveLegacyUrl', () => {
     expect(resolve('/category/c/name/amp/')).toMatchObject({ keys: ['post:name', 'category:amp'], article: ARTICLE });
     expect(resolve('/category/c/name/feed/')).toMatchObject({ article: `${ARTICLE}/comments/feed.xml` });
   });
+
+  it('reads each trailing part only where WordPress put it, so other names stay names', () => {
+    const post = (url: string) => {
+      const found = resolve(url);
+      return found && 'keys' in found ? found.keys : found;
+    };
+    expect(post('/name/atom/')).toEqual(['post:atom']);
+    expect(post('/name/comment-page-2x/')).toEqual(['post:comment-page-2x']);
+    expect(post('/name/xcomment-page-2/')).toEqual(['post:xcomment-page-2']);
+    expect(post('/feed/atom/x/')).toEqual(['post:x']);
+    expect(post('/comments/x/')).toEqual(['post:x']);
+    expect(post('/comments/feed/atom/x/')).toEqual(['post:x']);
+    expect(post('/search/a/b/')).toEqual(['post:b']);
+    expect(post('/page/2/3/')).toEqual(['post:3']);
+    expect(post('/category/')).toEqual(['post:category']);
+    expect(post('/category/page/2/')).toEqual([]);
+    expect(post('/category/a/b/c/')).toEqual(['post:c', 'category:c']);
+    expect(post('/category/c/page/x/')).toEqual(['post:x', 'category:x']);
+    expect(post('/category/c/atom/')).toEqual(['post:atom', 'category:atom']);
+    for (const url of ['/?p=x1', '/?p=1x', '/?page_id=1x', '/amp/']) expect(resolve(url), url).toBeNull();
+  });
+
+  it('strips a trailing part after a dated permalink too, keeping the name before it', () => {
+    for (const [url, article] of [
+      ['/2026/11/name/feed/', `${ARTICLE}/comments/feed.xml`],
+      ['/2026/11/name/feed/rss/', `${ARTICLE}/comments/feed.xml`],
+      ['/2026/11/name/comment-page-2/', `${ARTICLE}#comments`],
+      ['/2026/11/name/2/', ARTICLE],
+    ])
+      expect(resolve(url as string), url).toMatchObject({ keys: ['post:name'], article });
+    expect(resolve('/category/parent/c/feed/')).toMatchObject({
+      keys: ['post:c', 'category:c'],
+      category: `${CATEGORY}/feed.xml`,
+    });
+    expect(resolve('/category/c/feed/rdf/')).toMatchObject({ category: `${CATEGORY}/feed.xml` });
+  });
 });

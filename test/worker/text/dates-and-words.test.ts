@@ -79,3 +79,9 @@ describe('words and reading time', () => {
     expect(readingMinutes(450)).toBe(3);
   });
 });
+
+describe('editor dates with more than four digits of year', () => {
+  it('refuses an expanded year, which Date would read', () => {
+    expect(parseEditorDate('+002026-11-30T09:00:00Z')).toBeNull();
+  });
+});
