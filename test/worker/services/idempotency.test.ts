@@ -112,3 +112,22 @@ describe('requestFingerprint', () => {
     expect(canonicalJson({})).toBe('{}');
   });
 });
+
+describe('claimOrReplay with other keys about', () => {
+  it('gives the key to only one of two requests arriving together; the other hears it is in progress', async () => {
+    const key = crypto.randomUUID();
+    const outcomes = await Promise.all([
+      claimOrReplay(env.DB, key, 'f1', ticking(0)),
+      claimOrReplay(env.DB, key, 'f1', ticking(0)),
+    ]);
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['claimed', 'in-progress']);
+  });
+
+  it('keeps an answered key for 24 hours while other keys are claimed', async () => {
+    const key = crypto.randomUUID();
+    await claimOrReplay(env.DB, key, 'f1', at(0));
+    await respond(key, 201, '{"id":0}');
+    expect(await claimOrReplay(env.DB, crypto.randomUUID(), 'f2', at(3600))).toEqual({ kind: 'claimed' });
+    expect(await claimOrReplay(env.DB, key, 'f1', at(3601))).toMatchObject({ kind: 'replay', status: 201 });
+  });
+});

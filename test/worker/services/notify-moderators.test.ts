@@ -252,10 +252,39 @@ describe('what the consumer does with every kind of message', () => {
   });
 
   it('without the mail binding nothing is mailed, and held events are acknowledged', async () => {
+    await admin('/comments?status=pending');
     const send = vi.spyOn(env.MODERATOR_MAIL, 'send');
     const id = await seedComment({ slug: 'benghazi-port', body: 'بلا بريد', status: 'pending' });
     const { ids, result } = await consume([held(id)], { ...MAIL, MODERATOR_MAIL: undefined });
     expect(result.explicitAcks).toEqual(ids);
     expect(send).not.toHaveBeenCalled();
+  });
+
+  it('mails nothing for a batch without a held comment, nor for a message that only looks like one', async () => {
+    await admin('/comments?status=pending');
+    await seedComment({ slug: 'benghazi-port', body: 'ينتظر بلا حدث', status: 'pending' });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const send = vi.spyOn(env.MODERATOR_MAIL, 'send');
+    const { ids, result } = await consume(
+      [{ ...held(3), type: 'comment.approved' }, { type: 'comment.held', comment_id: 'x' } as unknown as CommentEvent],
+      MAIL,
+    );
+    expect(result.explicitAcks.sort()).toEqual([...ids].sort());
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it("lists a held comment whose article is no longer published under the article's slug", async () => {
+    await admin('/comments?status=pending');
+    await env.DB.prepare("UPDATE comments SET status = 'approved' WHERE status = 'pending'").run();
+    const send = vi.spyOn(env.MODERATOR_MAIL, 'send');
+    const id = await seedComment({
+      slug: 'withdrawn-article',
+      body: 'على مقال مسحوب',
+      status: 'pending',
+      reader: newReader('كاتب'),
+    });
+    await consume([held(id)], MAIL);
+    const [message] = send.mock.calls[0] ?? [];
+    expect((await readMail(message as EmailMessage)).text).toContain('كاتب على «withdrawn-article»');
   });
 });

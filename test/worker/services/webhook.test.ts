@@ -25,8 +25,9 @@ const receiver = (ms: number, status: number) => async (_url: RequestInfo | URL,
 
 describe('deliverWebhook', () => {
   it('waits for a receiver that takes a moment to answer, and counts its 2xx as delivered', async () => {
-    vi.spyOn(globalThis, 'fetch').mockImplementation(receiver(300, 200));
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(receiver(300, 200));
     expect(await deliverWebhook(HOOK, 'msg-1', EVENT, new Date())).toBe(true);
+    expect(fetchSpy.mock.calls[0]?.[1]?.method).toBe('POST');
   });
 
   it('counts a non-2xx answer or a refused connection as not delivered, and logs which event failed', async () => {
