@@ -39,6 +39,10 @@ export default defineConfig(async () => {
                   ADMIN_TOKEN: 'test-admin-token',
                   IP_HASH_SECRET: 'test-ip-hash-secret',
                   COOKIE_SIGNING_SECRET: 'test-cookie-signing-secret',
+                  // What `npm start` may have put in .dev.vars must not change what the tests see.
+                  MODERATOR_EMAILS: '',
+                  NOTIFY_FROM: '',
+                  WEBHOOK_SECRET: '',
                   TEST_MIGRATIONS: await readD1Migrations('migrations'),
                   TEST_KV_ENTRIES: [...entries.articles, ...entries.derived],
                   TEST_SEARCH_SQL: searchIndexSql(planSearch(new Map(), publication.articles)),

@@ -11,7 +11,7 @@ import { readNotificationSettings, readRetentionSettings } from './domain/backgr
 import { MODERATION_MODES } from './domain/comment.ts';
 
 /** Shortest secret accepted: a typed password is not a key. */
-export const MIN_SECRET_LENGTH = 16;
+const MIN_SECRET_LENGTH = 16;
 
 /** A whole number of 0 or more written in plain digits ("0", "30"), as a number; at most `max`. */
 const wholeNumber = (fallback: number, max = Number.MAX_SAFE_INTEGER) =>
@@ -90,7 +90,7 @@ const SELF_CHECKING_READERS: ((vars: Record<string, string | undefined>) => unkn
 ];
 
 /** The schema of the whole configuration; other bindings (KV, D1, the rate limiter) pass through unchecked. */
-export const CONFIG_SCHEMA = z.looseObject(CONFIG_SHAPE).check(
+const CONFIG_SCHEMA = z.looseObject(CONFIG_SHAPE).check(
   z.superRefine((vars, ctx) => {
     for (const read of SELF_CHECKING_READERS)
       try {

@@ -60,7 +60,7 @@ export interface Bindings extends CloudflareBindings {
 }
 
 /** Values middleware hands to handlers. */
-export interface Variables {
+interface Variables {
   /** sha256 source expression of the page stylesheet, for the Content-Security-Policy. */
   styleHash: string;
   /** D1 session of this request: reads see the writes the client made before (bookmark from header or cookie). */

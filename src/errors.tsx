@@ -12,7 +12,7 @@ import { absoluteUrl } from './urls.ts';
 import { ErrorPage } from './views/error-page.tsx';
 
 /** Media type of every API error body. */
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Problem type names (documented in README.md); the `type` member is `<SITE_URL>/problems/<name>`. */
 const DEFAULT_TYPES: Record<number, { name: string; title: string }> = {

@@ -1,8 +1,9 @@
 /**
  * Minbar: assembles middleware, routes and the error handlers. Behaviour lives in the modules it names.
  */
-import { Hono } from 'hono';
+
 import { methodNotAllowed } from 'hono/method-not-allowed';
+import { Hono } from 'hono/tiny';
 import { readRetentionSettings } from './domain/background-settings.ts';
 import type { AppEnv, Bindings } from './env.ts';
 import { notFound, onError, ProblemError, problemResponse } from './errors.tsx';
@@ -14,6 +15,7 @@ import { frontPageLegacyRedirects, withLegacyRedirects } from './http/legacy-red
 import { answerFromMemory, clearResponseCache, rememberResponses } from './http/response-cache.ts';
 import { securityHeaders } from './http/security.ts';
 import api from './routes/api/index.tsx';
+import commentForm from './routes/comment-form.tsx';
 import discovery from './routes/discovery.ts';
 import pages from './routes/pages.tsx';
 import { problems } from './routes/problems.tsx';
@@ -49,6 +51,7 @@ app.route('/search', searchPage);
 app.route('/problems', problems);
 app.route('/', discovery);
 app.route('/', pages);
+app.route('/', commentForm);
 app.route('/', reactions);
 
 app.notFound(withLegacyRedirects(notFound));

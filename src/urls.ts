@@ -6,6 +6,16 @@ export const articlePath = (slug: string): string => `/articles/${encodeURICompo
 /** Path of a category page. */
 export const categoryPath = (slug: string): string => `/categories/${encodeURIComponent(slug)}`;
 
+/**
+ * Path of a page's feeds without the format's extension (`.xml`, `.atom`, `.json`).
+ * @example feedBase('/') // '/feed'
+ * @example feedBase(categoryPath('libya')) // '/categories/libya/feed'
+ */
+export const feedBase = (pagePath: string): string => `${pagePath === '/' ? '' : pagePath}/feed`;
+
+/** Path of an article's comments feeds without the format's extension. */
+export const commentsFeedBase = (slug: string): string => feedBase(`${articlePath(slug)}/comments`);
+
 /** Path of an article's comments in the JSON API. */
 export const articleCommentsApiPath = (slug: string): string => `/api/articles/${encodeURIComponent(slug)}/comments`;
 

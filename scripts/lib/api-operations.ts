@@ -9,7 +9,7 @@ import type { RESPONSE_SCHEMAS } from '../../src/contracts/responses.ts';
 import { articleListQuerySchema, articlePageQuerySchema, pageQuerySchema } from '../../src/validation/article-query.ts';
 import { commentListQuerySchema, moderationQuerySchema } from '../../src/validation/comment.ts';
 import { searchQuerySchema } from '../../src/validation/search.ts';
-import { FEED_FORMATS, type FeedFormat } from '../../src/views/feed-formats.ts';
+import { FEED_FORMAT_LIST, FEED_FORMATS, type FeedFormat } from '../../src/views/feed-formats.ts';
 import type { REQUEST_SCHEMAS } from './openapi.ts';
 
 /** Tags, with what each groups. */
@@ -86,7 +86,7 @@ const feed = (format: FeedFormat, description: string): ResponseSpec => ({
 });
 
 /** The three formats of each feed. */
-const FEEDS: OperationSpec[] = (['xml', 'atom', 'json'] as const).flatMap((format): OperationSpec[] => {
+const FEEDS: OperationSpec[] = FEED_FORMAT_LIST.flatMap((format): OperationSpec[] => {
   const label = FEED_FORMATS[format].label;
   return [
     {

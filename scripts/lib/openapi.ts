@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
+import { PROBLEM_TYPES } from '../../src/contracts/problem-types.ts';
 import { RESPONSE_SCHEMAS } from '../../src/contracts/responses.ts';
 import { MAX_STALENESS_SECONDS, PUBLIC_CACHE_CONTROL } from '../../src/http/cache-policy.ts';
 import { CORS_EXPOSED_HEADERS, isPublicCrossOriginPath } from '../../src/http/cors-policy.ts';
@@ -98,8 +99,6 @@ const HEADERS: Record<string, HeaderSpec> = {
   AllowOriginIfPublic: header('Access-Control-Allow-Origin', false, `On public paths: ${CORS_ORIGIN}`, { const: '*' }),
   ExposeHeadersIfPublic: header('Access-Control-Expose-Headers', false, `On public paths: ${CORS_EXPOSED}`),
 };
-/** Lower-case header names the document describes; the contract test checks every one of these a response carries. */
-export const DOCUMENTED_HEADERS = [...new Set(Object.values(HEADERS).map((h) => h.wire.toLowerCase()))];
 
 /** Response headers, by component name. */
 const componentHeaders = (names: string[]) =>
@@ -137,7 +136,7 @@ function componentSchemas(schemas: Record<string, z.core.$ZodType>, io: 'input' 
 const schemaFile = (name: string) => `${name.replace(/[a-z](?=[A-Z])/g, '$&-').toLowerCase()}.schema.json`;
 
 /** The response schemas as standalone JSON Schema documents (schemas/<name>.schema.json), for anyone without OpenAPI. */
-export function standaloneSchemas(siteUrl: string): Record<string, Json> {
+function standaloneSchemas(siteUrl: string): Record<string, Json> {
   const components = componentSchemas(RESPONSE_SCHEMAS, 'output');
   const local = (value: unknown): Json => JSON.parse(JSON.stringify(value).replaceAll('"#/components/schemas/', '"#/$defs/'));
   return Object.fromEntries(
@@ -289,7 +288,7 @@ function errorResponse(status: number, page: boolean): Json {
 }
 
 /** The document. */
-export function buildOpenApi(version: string): Json {
+function buildOpenApi(version: string): Json {
   const paths: Record<string, Json> = {};
   // 405 belongs to no operation (it answers the methods a path lacks), yet every path can answer it.
   const used = new Set<string>(['Problem405', 'PageError405']);
@@ -325,6 +324,8 @@ export function buildOpenApi(version: string): Json {
     },
     servers: [{ url: '/', description: 'The site itself' }],
     tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
+    // What each problem `type` means (also the pages at /problems/<name>, which read it from here).
+    'x-problem-types': PROBLEM_TYPES,
     paths,
     components: {
       securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN secret' } },
@@ -407,7 +408,7 @@ const TABLE_START = '<!-- operations:start -->';
 const TABLE_END = '<!-- operations:end -->';
 
 /** The README's table of operations: each one's method and path, id, statuses and whether any origin may call it. */
-export function operationsTable(document: Json): string {
+function operationsTable(document: Json): string {
   const paths = document.paths as Record<string, Record<string, { operationId: string; security: unknown[]; responses: Json }>>;
   const rows = Object.entries(paths).flatMap(([path, item]) =>
     Object.entries(item).map(([method, op]) => {

@@ -288,7 +288,7 @@ export function buildPublication(files: SourceFile[]): {
  * The OpenAPI document as committed (`npm run openapi` writes it), with its hash. It is published beside the index
  * and the feeds rather than bundled into the Worker, which would carry ~8 KiB gzip of it on every cold start.
  */
-export function apiDocument(): { hash: string; document: unknown } {
+function apiDocument(): { hash: string; document: unknown } {
   const text = readFileSync(new URL('../../schemas/openapi.json', import.meta.url), 'utf8');
   return { hash: sha256(text), document: JSON.parse(text) };
 }

@@ -33,7 +33,7 @@ export interface ImportOptions {
 }
 
 /** One article file to write. */
-export interface ArticleFile {
+interface ArticleFile {
   wordpressId: number;
   slug: string;
   /** The file's whole text: front matter and Markdown. */
@@ -79,7 +79,7 @@ export interface ImportPlan {
 const count = (counts: Map<string, number>, reason: string) => counts.set(reason, (counts.get(reason) ?? 0) + 1);
 
 /** A percent-encoded WordPress name, decoded and NFC (names that are not valid encoding are kept as they are). */
-export function decodeName(name: string): string {
+function decodeName(name: string): string {
   try {
     return decodeURIComponent(name).normalize('NFC');
   } catch {

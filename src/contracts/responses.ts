@@ -15,20 +15,20 @@ const nonEmpty = (description?: string) => {
 const uri = (description?: string) => describe(z.url(), description ? { description } : {});
 const count = (description?: string) => describe(z.int().check(z.gte(0)), description ? { description } : {});
 /** RFC 3339 with an offset; articles carry Africa/Tripoli's, comments UTC. */
-export const dateTimeSchema = z.iso.datetime({ offset: true });
+const dateTimeSchema = z.iso.datetime({ offset: true });
 const dateTime = () => dateTimeSchema;
 /** A database id: a positive whole number. */
 const id = () => z.int().check(z.gte(1));
 
 /** A category, with the URL of its HTML page. */
-export const categorySchema = z.strictObject({
+const categorySchema = z.strictObject({
   slug: nonEmpty(),
   name: nonEmpty(),
   url: uri("The category's HTML page"),
 });
 
 /** An article as listed by `GET /api/articles`. */
-export const articleSummarySchema = z.strictObject({
+const articleSummarySchema = z.strictObject({
   slug: nonEmpty('NFC; may be Arabic'),
   url: uri('Canonical URL of the article page'),
   title: nonEmpty(),
@@ -39,7 +39,7 @@ export const articleSummarySchema = z.strictObject({
 });
 
 /** Page-number pagination of a list. */
-export const paginationSchema = z.strictObject({
+const paginationSchema = z.strictObject({
   page: z.int().check(z.gte(1)),
   per_page: z.int().check(z.gte(1), z.lte(100)),
   total: count(),
@@ -47,13 +47,13 @@ export const paginationSchema = z.strictObject({
 });
 
 /** `GET /api/articles`. */
-export const articleListSchema = z.strictObject({
+const articleListSchema = z.strictObject({
   data: describe(z.array(articleSummarySchema), { description: 'Newest first' }),
   meta: z.strictObject({ pagination: paginationSchema }),
 });
 
 /** A whole article: `GET /api/articles/{slug}`, and `GET /articles/{slug}` with `Accept: application/json`. */
-export const articleSchema = z.strictObject({
+const articleSchema = z.strictObject({
   ...articleSummarySchema.shape,
   lang: z.literal('ar'),
   dir: z.literal('rtl'),
@@ -89,7 +89,7 @@ export const articleSchema = z.strictObject({
 });
 
 /** A public comment: never an email, IP hash or user agent. */
-export const commentSchema = z.strictObject({
+const commentSchema = z.strictObject({
   id: id(),
   parent_id: z.nullable(id()),
   // The commenter's website as typed: an IRI (Arabic letters stay letters), still a valid href.
@@ -107,7 +107,7 @@ export const commentSchema = z.strictObject({
 export interface CommentThread extends z.output<typeof commentSchema> {
   replies: CommentThread[];
 }
-export const commentThreadSchema: z.ZodMiniType<CommentThread> = z.strictObject({
+const commentThreadSchema: z.ZodMiniType<CommentThread> = z.strictObject({
   ...commentSchema.shape,
   get replies() {
     return z.array(commentThreadSchema);
@@ -118,7 +118,7 @@ export const commentThreadSchema: z.ZodMiniType<CommentThread> = z.strictObject(
 const nextCursor = () => describe(z.nullable(id()), { description: 'Pass as cursor for the next page; null on the last' });
 
 /** `GET /api/articles/{slug}/comments`. */
-export const commentPageSchema = z.strictObject({
+const commentPageSchema = z.strictObject({
   data: z.array(commentThreadSchema),
   meta: z.strictObject({
     total: count('Visible comments of the article'),
@@ -132,16 +132,16 @@ export const commentPageSchema = z.strictObject({
 });
 
 /** `202` to a comment held for moderation (or judged spam: the sender cannot tell). */
-export const pendingCommentSchema = z.strictObject({ status: z.literal('pending') });
+const pendingCommentSchema = z.strictObject({ status: z.literal('pending') });
 
 /** Statuses a comment can have. */
-export const commentStatusSchema = z.enum(['pending', 'approved', 'spam', 'trash']);
+const commentStatusSchema = z.enum(['pending', 'approved', 'spam', 'trash']);
 
 /** One entry of a comment's moderation log. */
-export const moderationEntrySchema = z.strictObject({ from: z.string(), to: z.string(), actor: z.string(), at: dateTime() });
+const moderationEntrySchema = z.strictObject({ from: z.string(), to: z.string(), actor: z.string(), at: dateTime() });
 
 /** A comment as moderators see it (admin API only), with its log on `GET /api/admin/comments/{id}`. */
-export const adminCommentSchema = z.strictObject({
+const adminCommentSchema = z.strictObject({
   id: id(),
   article_slug: nonEmpty(),
   parent_id: z.nullable(id()),
@@ -157,23 +157,23 @@ export const adminCommentSchema = z.strictObject({
 });
 
 /** `GET /api/admin/comments`. */
-export const adminCommentPageSchema = z.strictObject({
+const adminCommentPageSchema = z.strictObject({
   data: z.array(adminCommentSchema),
   meta: z.strictObject({ limit: id(), next_cursor: nextCursor() }),
 });
 
 /** `POST /api/admin/personal-data/export`: every comment of an email, any status, with its history. */
-export const personalDataExportSchema = z.strictObject({
+const personalDataExportSchema = z.strictObject({
   email: z.string(),
   exported_at: dateTime(),
   comments: z.array(adminCommentSchema),
 });
 
 /** `POST /api/admin/personal-data/erase`: how many comments were anonymised and how many removed. */
-export const personalDataErasureSchema = z.strictObject({ anonymised: count(), removed: count() });
+const personalDataErasureSchema = z.strictObject({ anonymised: count(), removed: count() });
 
 /** One hit of `GET /api/search`. */
-export const searchResultSchema = z.strictObject({
+const searchResultSchema = z.strictObject({
   kind: z.enum(['article', 'comment']),
   title: z.string(),
   url: uri(),
@@ -183,13 +183,13 @@ export const searchResultSchema = z.strictObject({
 });
 
 /** `GET /api/search`. */
-export const searchResultsSchema = z.strictObject({
+const searchResultsSchema = z.strictObject({
   data: z.array(searchResultSchema),
   meta: z.strictObject({ query: text('The query as searched (NFC, trimmed)'), pagination: paginationSchema }),
 });
 
 /** RFC 9457 problem details: the body of every API error, served as application/problem+json. */
-export const problemSchema = z.strictObject({
+const problemSchema = z.strictObject({
   type: uri('<SITE_URL>/problems/<name>; names are listed in README.md'),
   title: text('Short, fixed summary of the problem type'),
   status: z.int().check(z.gte(400), z.lte(599)),
@@ -203,7 +203,7 @@ export const problemSchema = z.strictObject({
 });
 
 /** A JSON Feed 1.1 document (`application/feed+json`): articles or an article's comments, newest first. */
-export const jsonFeedSchema = z.strictObject({
+const jsonFeedSchema = z.strictObject({
   version: z.literal('https://jsonfeed.org/version/1.1'),
   title: z.string(),
   description: z.string(),

@@ -16,14 +16,14 @@ export interface Heading {
 }
 
 /** The lead image cropped to another aspect ratio (Google asks for 16:9, 4:3 and 1:1, each at least 1200 px wide). */
-export interface ImageVariant {
+interface ImageVariant {
   url: string;
   width: number;
   height: number;
 }
 
 /** A lead image, as the editor described it in front matter. */
-export interface ArticleImage {
+interface ArticleImage {
   url: string;
   alt: string;
   width: number;
@@ -33,7 +33,7 @@ export interface ArticleImage {
 }
 
 /** An author of an article: a name, and the URL of their profile page when the editor gave one. */
-export interface Author {
+interface Author {
   name: string;
   url: string | null;
 }
@@ -88,3 +88,13 @@ export interface ArticleFeed {
   category: Category | null;
   articles: ArticleDocument[];
 }
+
+/**
+ * The latest `updated_at` of some articles (RFC 3339 strings may carry different offsets, so they are compared as
+ * instants), or undefined for none: the `lastmod` of a list's sitemap entry and the `updated` of its feed.
+ */
+export const newestUpdate = (articles: ReadonlyArray<Pick<ArticleSummary, 'updated_at'>>): string | undefined =>
+  articles.reduce<string | undefined>(
+    (latest, a) => (latest === undefined || Date.parse(a.updated_at) > Date.parse(latest) ? a.updated_at : latest),
+    undefined,
+  );

@@ -44,7 +44,7 @@ export const MAX_DEPTH = 5;
 export const MODERATION_MODES = ['first', 'all', 'none'] as const;
 
 /** One of MODERATION_MODES. */
-export type ModerationMode = (typeof MODERATION_MODES)[number];
+type ModerationMode = (typeof MODERATION_MODES)[number];
 
 /** The moderation settings of the site (wrangler.toml vars). */
 export interface ModerationSettings {

@@ -8,6 +8,7 @@
  * `/category/<nicename>/` with `/page/N/` or `/feed/`; `/feed/`, `/feed/atom/`, `/comments/feed/`, `/search/<q>/`,
  * `/page/N/`.
  */
+import { isId as isNumber } from './ids.ts';
 
 /** Keys of the legacy URL map (D1 `legacy_urls`). Names are percent-decoded and NFC, as the Worker sees them. */
 export const legacyKey = {
@@ -41,7 +42,6 @@ const SITE_FEEDS: Record<string, string> = {
 /** The extension of a feed named after `/feed/` (path segments are never empty). */
 const FEED_EXTENSIONS: Record<string, string> = { rss2: 'xml', rss: 'xml', rdf: 'xml', atom: 'atom' };
 
-const isNumber = (s: string | undefined): s is string => s !== undefined && /^\d{1,12}$/.test(s);
 const search = (q: string): string => (q.trim() === '' ? '/search' : `/search?q=${encodeURIComponent(q)}`);
 
 /** Strips a post URL's trailing part (`feed`, `amp`, `comment-page-2`, a page number) and says where it leads. */

@@ -4,9 +4,9 @@
  */
 
 /** Seconds a public response is fresh in a browser or shared cache. */
-export const FRESH_SECONDS = 60;
+const FRESH_SECONDS = 60;
 /** Seconds a cache may go on serving it, stale, while it revalidates in the background. */
-export const STALE_SECONDS = 30;
+const STALE_SECONDS = 30;
 /** The oldest a public response can be when a reader sees it (the README and the OpenAPI document state it). */
 export const MAX_STALENESS_SECONDS = FRESH_SECONDS + STALE_SECONDS;
 

@@ -6,17 +6,15 @@ import { sha256Hex } from '../crypto.ts';
 import type { AppEnv } from '../env.ts';
 import { PUBLIC_CACHE_CONTROL } from './cache-policy.ts';
 
-export { PUBLIC_CACHE_CONTROL };
-
 /**
  * Cache-Control of article pages (RFC 9213 targeting): browsers and other caches revalidate on every use, a cheap 304
  * thanks to the ETag, so a reader who just posted a comment sees it on the page the redirect shows; CDNs keep the
  * public lifetime through CDN-Cache-Control.
  */
-export const ARTICLE_PAGE_CACHE_CONTROL = 'public, no-cache';
+const ARTICLE_PAGE_CACHE_CONTROL = 'public, no-cache';
 
 /** Cache-Control of a page served while its comments cannot be read: shown, but not kept for long anywhere. */
-export const COMMENTS_UNAVAILABLE_CACHE_CONTROL = 'public, max-age=10';
+const COMMENTS_UNAVAILABLE_CACHE_CONTROL = 'public, max-age=10';
 
 /** notModified for article pages: browsers revalidate on every view while CDNs keep the public lifetime. */
 export function notModifiedInBrowsers(c: Context<AppEnv>, etag: string): Response | null {
@@ -35,7 +33,7 @@ export function markCommentsUnavailable(c: Context<AppEnv>): void {
  * A strong entity tag made of version parts (content hash, representation, build).
  * @example entityTag('ab12', 'html', 'dev') // '"ab12.html.dev"'
  */
-export const entityTag = (...parts: Array<string | number>): string =>
+const entityTag = (...parts: Array<string | number>): string =>
   `"${parts.map((p) => String(p).replace(/[^\w-]/g, '_')).join('.')}"`;
 
 /** True when an If-None-Match header names `etag` (or `*`). Weak validators compare by their opaque part. */

@@ -11,7 +11,7 @@ import { ProblemError } from '../errors.tsx';
  * The canonical form of a raw (percent-encoded) path, or null when it cannot be decoded.
  * @example canonicalPath('/articles/%d9%84/') // '/articles/%D9%84'
  */
-export function canonicalPath(rawPath: string): string | null {
+function canonicalPath(rawPath: string): string | null {
   const segments: string[] = [];
   for (const segment of rawPath.split('/')) {
     if (segment === '') continue;

@@ -10,7 +10,7 @@ import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../errors.tsx';
 
 /** Problem type of a misconfigured site (documented in README.md). */
-export const MISCONFIGURED = 'misconfigured';
+const MISCONFIGURED = 'misconfigured';
 
 /**
  * Refuses to serve while the configuration is wrong.

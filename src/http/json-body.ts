@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { ProblemError } from '../errors.tsx';
 
 /** Largest request body any JSON endpoint accepts: a comment at its 65,525-character limit, in 4-byte UTF-8, and its fields. */
-export const MAX_JSON_BYTES = 300 * 1024;
+const MAX_JSON_BYTES = 300 * 1024;
 
 async function readBounded(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('Content-Length') ?? '0');

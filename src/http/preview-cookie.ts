@@ -10,7 +10,7 @@ import { articlePath } from '../urls.ts';
 
 const COOKIE = 'minbar_preview';
 /** How long an author sees their held comment. */
-export const PREVIEW_SECONDS = 600;
+const PREVIEW_SECONDS = 600;
 const MAX_IDS = 10;
 
 // A key of its own: knowing (or rotating) the IP hash key must not forge or invalidate cookies, and back.

@@ -32,7 +32,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 /** Most bytes kept in all; the oldest entries go first. */
 const MAX_TOTAL_BYTES = 8 * 1024 * 1024;
 /** Query parameters some route reads; a URL with any other is answered by the app and not remembered. */
-export const KNOWN_QUERY_PARAMETERS: ReadonlySet<string> = new Set([
+const KNOWN_QUERY_PARAMETERS: ReadonlySet<string> = new Set([
   'page',
   'per_page',
   'category',

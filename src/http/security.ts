@@ -11,7 +11,7 @@ import { STYLES } from '../views/styles.ts';
 let styleHash: Promise<string> | undefined;
 
 /** CSP source expression of the stylesheet, computed once per isolate. */
-export function stylesheetHash(): Promise<string> {
+function stylesheetHash(): Promise<string> {
   styleHash ??= sha256Base64(STYLES).then((hash) => `'sha256-${hash}'`);
   return styleHash;
 }

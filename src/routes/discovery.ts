@@ -2,20 +2,20 @@
  * How crawlers and feed readers find the site: `/robots.txt`, the sitemaps, and the feeds (site, category, an
  * article's comments) in RSS, Atom and JSON Feed. Each is one KV document or index read, with ETags and caching.
  */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../errors.tsx';
 import { notModified, versionTag } from '../http/caching.ts';
+import { requireArticle } from '../loaders/article.ts';
 import { getArticleIndex, getFeed } from '../storage/articles.ts';
 import { getCommentsVersion, listRecentApproved } from '../storage/comments.ts';
-import type { FeedFormat } from '../views/feed-formats.ts';
+import { FEED_FORMAT_LIST, type FeedFormat } from '../views/feed-formats.ts';
 import { articlesFeed, commentsFeed, type Feed, feedContentType, renderFeed } from '../views/feeds.ts';
 import { newsSitemapXml, robotsTxt, sitemapXml } from '../views/sitemaps.ts';
-import { requireArticle } from './api/articles.ts';
 
 /** Comments in an article's comments feed. */
 const COMMENTS_IN_FEED = 50;
-const FORMATS: FeedFormat[] = ['xml', 'atom', 'json'];
 
 /** A feed with its ETag; `build` runs only when the client does not already have this version. */
 async function sendFeed(
@@ -52,7 +52,7 @@ const discovery = new Hono<AppEnv>()
     return c.body(newsSitemapXml(c.env.SITE_URL, index, now), 200, XML);
   });
 
-for (const format of FORMATS) {
+for (const format of FEED_FORMAT_LIST) {
   discovery.get(`/feed.${format}`, async (c) => {
     const feed = await getFeed(c.env.ARTICLES);
     if (!feed) throw new ProblemError(404, 'Nothing is published yet.');

@@ -3,8 +3,9 @@
  * comment on its article, in the view (order, page) the reader pressed it from. A plain HTML form: CSRF-checked like every form of
  * the site, form-encoded only (what the button sends; anything else is not a press), and rate-limited per client.
  */
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { threadQuery } from '../domain/comment-sort.ts';
+import { parseId } from '../domain/ids.ts';
 import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../errors.tsx';
 import { identifyClient } from '../http/client.ts';
@@ -32,9 +33,8 @@ const reactions = new Hono<AppEnv>().post(
         headers: { 'Retry-After': String(REACTION_RETRY_SECONDS) },
       });
     const idText = c.req.param('id');
-    const toggled = /^\d{1,12}$/.test(idText)
-      ? await toggleAgreement(c.get('db'), Number(idText), client.ipHash, new Date().toISOString())
-      : null;
+    const id = parseId(idText);
+    const toggled = id === null ? null : await toggleAgreement(c.get('db'), id, client.ipHash, new Date().toISOString());
     if (!toggled) throw new ProblemError(404, `No approved comment has the id "${idText}".`);
     const { sort, comments_after } = c.req.valid('query');
     const query = threadQuery({ sort, comments_after });

@@ -4,7 +4,7 @@
  * insert: they wait briefly for the first request's response and replay it, or learn that it is still in progress.
  */
 import { sha256Hex } from '../crypto.ts';
-import type { Db } from '../storage/comments.ts';
+import type { Db } from '../storage/db.ts';
 import { claimIdempotencyKey, getIdempotencyRecord, releaseIdempotencyKey } from '../storage/idempotency.ts';
 
 /** How long an Idempotency-Key is remembered. */
@@ -23,7 +23,7 @@ export type IdempotencyState =
   | { kind: 'in-progress' };
 
 /** JSON with object keys sorted at every level: the same request whatever order a client wrote its fields in. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object')
     return `{${Object.keys(value)

@@ -25,7 +25,7 @@ const base64 = (text: string): string => {
 const encodedWord = (text: string): string => `=?UTF-8?B?${base64(text)}?=`;
 
 /** The raw message to `to`. */
-export function rawMessage(mail: PlainMail, to: string, now: Date): string {
+function rawMessage(mail: PlainMail, to: string, now: Date): string {
   const domain = mail.from.split('@')[1] ?? 'localhost';
   return [
     `From: ${encodedWord(mail.fromName)} <${mail.from}>`,

@@ -13,7 +13,7 @@ import { sendPlainMail } from './mail.ts';
 import { deliverWebhook } from './webhook.ts';
 
 /** Comments listed in one digest (the count covers all). */
-export const DIGEST_SIZE = 20;
+const DIGEST_SIZE = 20;
 
 /** What the consumer needs. The mail binding is optional: without it (or recipients) there is no digest. */
 export interface NotifyEnv extends BackgroundVars {

@@ -2,7 +2,8 @@
  * Personal-data requests: export (article 15) and erasure (article 17) of everything stored under an email.
  * The log line records what was done, never the email.
  */
-import { type Db, deleteComment, getComment } from '../storage/comments.ts';
+import type { Db } from '../storage/db.ts';
+import { deleteComment, getComment } from '../storage/moderation.ts';
 import { anonymiseByEmail, listCommentsByEmail } from '../storage/personal-data.ts';
 
 /** Every comment with this email, in any status, with its moderation history. */

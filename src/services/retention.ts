@@ -4,7 +4,8 @@
  * logs one structured line with what it did.
  */
 import type { RetentionSettings } from '../domain/background-settings.ts';
-import { type Db, deleteComment, getComment } from '../storage/comments.ts';
+import type { Db } from '../storage/db.ts';
+import { deleteComment, getComment } from '../storage/moderation.ts';
 import { forgetReactionClients } from '../storage/reactions.ts';
 import {
   deleteExpiredIdempotencyKeys,

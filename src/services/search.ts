@@ -3,7 +3,7 @@
  * hits joined with the article index for titles and URLs. Used by the search page and the search API.
  */
 import type { ArticleIndex } from '../domain/article.ts';
-import type { Db } from '../storage/comments.ts';
+import type { Db } from '../storage/db.ts';
 import { searchIndex } from '../storage/search.ts';
 import { ftsQuery, type SnippetPart, snippet } from '../text/search.ts';
 import { articlePath } from '../urls.ts';
@@ -12,7 +12,7 @@ import { articlePath } from '../urls.ts';
 export const SEARCH_PAGE_SIZE = 10;
 
 /** One result, ready to show. */
-export interface SearchResult {
+interface SearchResult {
   kind: 'article' | 'comment';
   title: string;
   /** Site path of the article, or of the comment's anchor on it. */

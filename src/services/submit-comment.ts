@@ -8,7 +8,8 @@
 import { sha256Hex } from '../crypto.ts';
 import type { ArticleDocument } from '../domain/article.ts';
 import { commentsOpen, MAX_DEPTH, type ModerationSettings, moderate, type PublicComment } from '../domain/comment.ts';
-import { type Db, getApprovedComment, hasApprovedComment, insertComment, lastCommentSince } from '../storage/comments.ts';
+import { getApprovedComment, hasApprovedComment, insertComment, lastCommentSince } from '../storage/comments.ts';
+import type { Db } from '../storage/db.ts';
 import { foldForMatching } from '../text/fold.ts';
 import type { CommentInput } from '../validation/comment.ts';
 
@@ -27,8 +28,14 @@ export interface SubmitContext {
   now: Date;
   /** The honeypot field was filled. */
   honeypot: boolean;
-  /** A claimed Idempotency-Key, and the first response body to keep under it (given the comment when approved). */
-  idempotency?: { key: string; responseBody: (approved: PublicComment | null) => string };
+  /**
+   * A claimed Idempotency-Key, and the first response to keep under it, given the comment when it is approved at
+   * once (the route decides the response; this service only knows what happened).
+   */
+  idempotency?: {
+    key: string;
+    response: (approved: PublicComment | null) => { responseStatus: 201 | 202; responseBody: string };
+  };
   /** Called once when a new comment is held for moderation (not for spam, honeypot hits or replays). */
   onHeld?: (id: number) => void;
 }
@@ -45,11 +52,14 @@ export type RefusalReason =
 
 /** What happened to a submission. */
 export type SubmitOutcome =
-  | { kind: 'stored'; id: number; approved: PublicComment | null; httpStatus: 201 | 202 }
+  | { kind: 'stored'; id: number; approved: PublicComment | null }
   | { kind: 'refused'; reason: RefusalReason; retryAfter?: number };
 
+/** A submission that was not stored, and why. */
+export type Refusal = Extract<SubmitOutcome, { kind: 'refused' }>;
+
 /** A refusal, with the seconds to wait when waiting helps. */
-export const refused = (reason: RefusalReason, retryAfter?: number): Extract<SubmitOutcome, { kind: 'refused' }> => ({
+export const refused = (reason: RefusalReason, retryAfter?: number): Refusal => ({
   kind: 'refused',
   reason,
   ...(retryAfter ? { retryAfter } : {}),
@@ -62,7 +72,7 @@ const RATE_LIMIT_PERIOD = 60;
  * Counts one comment attempt of a client against the `[[ratelimits]]` binding, valid or not, so that a flood of
  * rejected requests is stopped as early as one of accepted ones. Returns the refusal, or null to go on.
  */
-export async function checkRateLimit(limiter: RateLimit | undefined, ipHash: string): Promise<SubmitOutcome | null> {
+export async function checkRateLimit(limiter: RateLimit | undefined, ipHash: string): Promise<Refusal | null> {
   if (!limiter || (await limiter.limit({ key: ipHash })).success) return null;
   return refused('rate-limited', RATE_LIMIT_PERIOD);
 }
@@ -93,7 +103,6 @@ export async function submitComment(article: ArticleDocument, input: CommentInpu
     { name: input.name, email: input.email, url, body: input.body, honeypot: ctx.honeypot, knownAuthor },
     ctx.settings,
   );
-  const httpStatus = decision.status === 'approved' ? 201 : 202;
   const createdAt = now.toISOString();
   const approved = (id: number): PublicComment | null =>
     decision.status === 'approved'
@@ -114,17 +123,13 @@ export async function submitComment(article: ArticleDocument, input: CommentInpu
     userAgent: [...ctx.userAgent].slice(0, USER_AGENT_LIMIT).join(''),
     ...(ctx.idempotency
       ? {
-          idempotency: {
-            key: ctx.idempotency.key,
-            responseStatus: httpStatus,
-            // The id is not known yet: storage puts the new one in place of this 0.
-            responseBody: ctx.idempotency.responseBody(approved(0)),
-          },
+          // The id is not known yet: storage puts the new one in place of this 0.
+          idempotency: { key: ctx.idempotency.key, ...ctx.idempotency.response(approved(0)) },
         }
       : {}),
   });
 
   if ('conflict' in result) return refused(result.conflict);
   if (decision.status === 'pending') ctx.onHeld?.(result.id);
-  return { kind: 'stored', id: result.id, approved: approved(result.id), httpStatus };
+  return { kind: 'stored', id: result.id, approved: approved(result.id) };
 }

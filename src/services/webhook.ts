@@ -7,7 +7,7 @@ import { hmacHex } from '../crypto.ts';
 import type { CommentEvent } from '../domain/comment-events.ts';
 
 /** Header that carries the signature. */
-export const SIGNATURE_HEADER = 'Minbar-Signature';
+const SIGNATURE_HEADER = 'Minbar-Signature';
 
 /** Seconds a delivery may take before it counts as failed. */
 const TIMEOUT_SECONDS = 10;
@@ -16,7 +16,7 @@ const TIMEOUT_SECONDS = 10;
  * The signature header of `body` sent at `timestamp` (unix seconds).
  * @example await signWebhook('secret', 1764460800, '{"type":"comment.held"}') // 't=1764460800,v1=…'
  */
-export async function signWebhook(secret: string, timestamp: number, body: string): Promise<string> {
+async function signWebhook(secret: string, timestamp: number, body: string): Promise<string> {
   return `t=${timestamp},v1=${await hmacHex(secret, `${timestamp}.${body}`)}`;
 }
 

@@ -26,7 +26,7 @@ export const feedKey = (categorySlug?: string): string =>
   categorySlug === undefined ? `${FEED_KEY_PREFIX}all` : `${FEED_KEY_PREFIX}category:${categorySlug}`;
 
 /** Workers KV refuses keys longer than this many bytes (UTF-8). */
-export const KV_KEY_MAX_BYTES = 512;
+const KV_KEY_MAX_BYTES = 512;
 
 /**
  * Whether `key` can name anything in KV: at most 512 UTF-8 bytes, and not `.` or `..`. A slug from a URL that

@@ -1,6 +1,7 @@
 /**
- * Comments in D1. Every function takes the database (or a D1 session) and returns domain types;
- * snake_case rows never leave this file. Writes that belong together are one batch (one transaction).
+ * Comments as readers and commenters meet them, in D1: the approved threads, counts and versions pages show, the
+ * reads a submission checks, and the insert. Moderation (statuses, deletion, the log) is storage/moderation.ts.
+ * Writes that belong together are one batch (one transaction).
  */
 import type { Comment, CommentStatus, PublicComment } from '../domain/comment.ts';
 import { boundThreads } from '../domain/comment-page.ts';
@@ -13,78 +14,10 @@ import {
   type ThreadCursor,
 } from '../domain/comment-sort.ts';
 import { foldForMatching } from '../text/fold.ts';
-import { REFRESH_VISIBILITY_SQL } from './comment-visibility.ts';
+import { bumpVersion, PUBLIC_COLUMNS, type PublicRow, toPublic } from './comment-rows.ts';
+import { constraintViolated, type Db } from './db.ts';
 import { completeIdempotencyKey } from './idempotency.ts';
-import { indexComment, unindexComment } from './search.ts';
-
-/** A D1 database or a session on it (reads that must see the reader's own writes). */
-export type Db = Pick<D1Database, 'prepare' | 'batch'>;
-
-/** A comments row as D1 returns it (other storage modules of comments map it with `toComment`). */
-export interface CommentRow {
-  id: number;
-  article_slug: string;
-  parent_id: number | null;
-  depth: number;
-  author_name: string;
-  author_email: string;
-  author_url: string | null;
-  body: string;
-  status: CommentStatus;
-  created_at: string;
-  updated_at: string;
-  ip_hash: string;
-  user_agent: string;
-  reply_count: number;
-  agree_count: number;
-}
-
-type PublicRow = Pick<
-  CommentRow,
-  'id' | 'parent_id' | 'depth' | 'author_name' | 'author_url' | 'body' | 'created_at' | 'reply_count' | 'agree_count'
->;
-
-const PUBLIC_COLUMNS = 'id, parent_id, depth, author_name, author_url, body, created_at, reply_count, agree_count';
-/** Every column of `CommentRow`, for SELECTs. */
-export const ALL_COLUMNS = `${PUBLIC_COLUMNS}, article_slug, author_email, status, updated_at, ip_hash, user_agent`;
-
-const toPublic = (row: PublicRow): PublicComment => ({
-  id: row.id,
-  parentId: row.parent_id,
-  depth: row.depth,
-  authorName: row.author_name,
-  authorUrl: row.author_url,
-  body: row.body,
-  createdAt: row.created_at,
-  replyCount: row.reply_count,
-  agreeCount: row.agree_count,
-});
-
-/** Maps a full row to the domain type. */
-export const toComment = (row: CommentRow): Comment => ({
-  ...toPublic(row),
-  articleSlug: row.article_slug,
-  authorEmail: row.author_email,
-  status: row.status,
-  updatedAt: row.updated_at,
-  ipHash: row.ip_hash,
-  userAgent: row.user_agent,
-});
-
-/** Bumps the article's comment version in the same batch as a change readers can see. */
-const bumpVersion = (db: Db, slug: string) =>
-  db
-    .prepare(
-      'INSERT INTO comment_versions (article_slug, version) VALUES (?1, 1) ON CONFLICT (article_slug) DO UPDATE SET version = version + 1',
-    )
-    .bind(slug);
-
-/**
- * Recomputes which comments of an article readers can see (the `visible` column): approved, with every ancestor
- * approved. Part of every batch that changes a status or a parent, so lists, counts, feeds, search and single reads
- * all follow one rule.
- */
-export const refreshVisibility = (db: Db, slug: string) => db.prepare(REFRESH_VISIBILITY_SQL).bind(slug);
+import { indexComment } from './search.ts';
 
 /** Version of an article's visible comments; changes whenever one appears, changes or disappears. */
 export async function getCommentsVersion(db: Db, slug: string): Promise<number> {
@@ -172,12 +105,6 @@ export async function getApprovedComment(db: Db, slug: string, id: number): Prom
   return row ? toPublic(row) : null;
 }
 
-/** A comment with everything, for moderators, or null. */
-export async function getComment(db: Db, id: number): Promise<Comment | null> {
-  const row = await db.prepare(`SELECT ${ALL_COLUMNS} FROM comments WHERE id = ?1`).bind(id).first<CommentRow>();
-  return row ? toComment(row) : null;
-}
-
 /** Held or spam comments of an article by id, for their author's short-lived preview. */
 export async function getHeldComments(db: Db, slug: string, ids: number[]): Promise<PublicComment[]> {
   if (ids.length === 0) return [];
@@ -244,8 +171,8 @@ export async function insertComment(db: Db, c: NewComment): Promise<{ id: number
     db
       .prepare(
         `INSERT INTO comments (article_slug, parent_id, depth, author_name, author_email, author_url, body, body_fingerprint,
-           status, created_at, updated_at, ip_hash, user_agent, idempotency_key, visible)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13,
+           status, created_at, updated_at, ip_hash, user_agent, visible)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12,
            ?9 = 'approved' AND (?2 IS NULL OR EXISTS (SELECT 1 FROM comments WHERE id = ?2 AND visible = 1)))
          RETURNING id`,
       )
@@ -262,7 +189,6 @@ export async function insertComment(db: Db, c: NewComment): Promise<{ id: number
         c.createdAt,
         c.ipHash,
         c.userAgent,
-        c.idempotency?.key ?? null,
       ),
   ];
   if (c.idempotency) statements.push(completeIdempotencyKey(db, c.idempotency));
@@ -272,108 +198,9 @@ export async function insertComment(db: Db, c: NewComment): Promise<{ id: number
     const [inserted] = await db.batch<{ id: number }>(statements);
     return { id: inserted?.results[0]?.id as number };
   } catch (error) {
-    if (isUniqueViolation(error)) return { conflict: 'duplicate' };
+    if (constraintViolated(error) === 'UNIQUE') return { conflict: 'duplicate' };
     throw error;
   }
-}
-
-const isUniqueViolation = (error: unknown): boolean => String((error as Error).message).includes('UNIQUE');
-
-/** Filters of the moderation queue. */
-export interface ModerationQuery {
-  status?: CommentStatus;
-  article?: string;
-  beforeId?: number;
-  limit: number;
-}
-
-/** Comments for moderators, newest first, with everything; `nextCursor` when more follow. */
-export async function listForModeration(db: Db, q: ModerationQuery): Promise<{ comments: Comment[]; nextCursor: number | null }> {
-  const { results } = await db
-    .prepare(
-      `SELECT ${ALL_COLUMNS} FROM comments
-       WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR article_slug = ?2) AND id < ?3
-       ORDER BY id DESC LIMIT ?4`,
-    )
-    .bind(q.status ?? null, q.article ?? null, q.beforeId ?? Number.MAX_SAFE_INTEGER, q.limit + 1)
-    .all<CommentRow>();
-  const page = results.slice(0, q.limit).map(toComment);
-  return { comments: page, nextCursor: results.length > q.limit ? (page.at(-1)?.id ?? null) : null };
-}
-
-const logChange = (db: Db, id: number, from: string, to: string, actor: string, at: string) =>
-  db
-    .prepare('INSERT INTO moderation_log (comment_id, from_status, to_status, actor, at) VALUES (?1, ?2, ?3, ?4, ?5)')
-    .bind(id, from, to, actor, at);
-
-/**
- * Sets a comment's status and records who did it, in one transaction. Returns `duplicate` (and changes nothing)
- * when the comment would leave the trash while the same comment was posted again since.
- */
-export async function setCommentStatus(
-  db: Db,
-  comment: Comment,
-  status: CommentStatus,
-  actor: string,
-  at: string,
-): Promise<{ conflict: InsertConflict } | null> {
-  try {
-    await db.batch([
-      db.prepare('UPDATE comments SET status = ?2, updated_at = ?3 WHERE id = ?1').bind(comment.id, status, at),
-      logChange(db, comment.id, comment.status, status, actor, at),
-      bumpVersion(db, comment.articleSlug),
-      refreshVisibility(db, comment.articleSlug),
-      // Approved comments are indexed; search shows those readers can see.
-      unindexComment(db, comment.id),
-      ...(status === 'approved'
-        ? [indexComment(db, { id: comment.id, articleSlug: comment.articleSlug, body: comment.body })]
-        : []),
-    ]);
-    return null;
-  } catch (error) {
-    if (isUniqueViolation(error)) return { conflict: 'duplicate' };
-    throw error;
-  }
-}
-
-/**
- * Deletes a comment for good. Its replies are kept: they move up to the deleted comment's parent (one level
- * shallower, with all their own replies), so a conversation never disappears with one message. Logged as `deleted`.
- */
-export async function deleteComment(db: Db, comment: Comment, actor: string, at: string): Promise<void> {
-  await db.batch([
-    db
-      .prepare(
-        `UPDATE comments SET depth = depth - 1 WHERE id IN (
-           WITH RECURSIVE sub (id) AS (
-             SELECT id FROM comments WHERE parent_id = ?1
-             UNION ALL
-             SELECT c.id FROM comments c JOIN sub ON c.parent_id = sub.id
-           ) SELECT id FROM sub)`,
-      )
-      .bind(comment.id),
-    // The parent as stored now, not as read before: a concurrent delete may have moved this comment up already.
-    db
-      .prepare('UPDATE comments SET parent_id = (SELECT parent_id FROM comments WHERE id = ?1) WHERE parent_id = ?1')
-      .bind(comment.id),
-    db.prepare('DELETE FROM comments WHERE id = ?1').bind(comment.id),
-    refreshVisibility(db, comment.articleSlug),
-    unindexComment(db, comment.id),
-    logChange(db, comment.id, comment.status, 'deleted', actor, at),
-    bumpVersion(db, comment.articleSlug),
-  ]);
-}
-
-/** The moderation log of a comment, oldest first. */
-export async function getModerationLog(
-  db: Db,
-  id: number,
-): Promise<Array<{ from: string; to: string; actor: string; at: string }>> {
-  const { results } = await db
-    .prepare('SELECT from_status AS "from", to_status AS "to", actor, at FROM moderation_log WHERE comment_id = ?1 ORDER BY id')
-    .bind(id)
-    .all<{ from: string; to: string; actor: string; at: string }>();
-  return results;
 }
 
 /** The newest comments of an article readers can see (for its comments feed). */

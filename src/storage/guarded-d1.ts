@@ -3,9 +3,9 @@
  * timeout) becomes a StorageUnavailableError, answered 503 with Retry-After, while constraint violations (a
  * duplicate comment, a reused idempotency key) stay what they are for the code that expects them.
  */
+import { constraintViolated } from './db.ts';
 import { StorageUnavailableError } from './unavailable.ts';
 
-const CONSTRAINT = /constraint failed/i;
 /** The real statement behind each guarded one, for batch(), which only accepts D1's own statements. */
 const REAL = new WeakMap<object, D1PreparedStatement>();
 
@@ -13,7 +13,7 @@ async function guarded<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof StorageUnavailableError || CONSTRAINT.test(String((error as Error)?.message))) throw error;
+    if (error instanceof StorageUnavailableError || constraintViolated(error) !== null) throw error;
     throw new StorageUnavailableError('D1', error);
   }
 }

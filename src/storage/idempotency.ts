@@ -3,7 +3,7 @@
  * the record with the first response in the same transaction. Read them on the primary (a D1 session started with
  * `first-primary`), never on a replica that may not have seen the claim yet.
  */
-import type { Db } from './comments.ts';
+import type { Db } from './db.ts';
 
 /** A key's record: in progress (`response` null) or done, with the exact first response. */
 export interface IdempotencyRecord {

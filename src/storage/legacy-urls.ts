@@ -1,7 +1,7 @@
 /**
  * The legacy URL map in D1 (`legacy_urls`), written by the WordPress importer and read only on the not-found path.
  */
-import type { Db } from './comments.ts';
+import type { Db } from './db.ts';
 
 /**
  * The target of the first of `keys` (in order of preference) that the map holds, or null.

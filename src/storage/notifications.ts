@@ -6,7 +6,8 @@
  * moderator the queue (the admin API does; the desk should too) calls `markModerationQueueSeen`.
  */
 import type { Comment } from '../domain/comment.ts';
-import { ALL_COLUMNS, type CommentRow, type Db, toComment } from './comments.ts';
+import { ALL_COLUMNS, type CommentRow, toComment } from './comment-rows.ts';
+import type { Db } from './db.ts';
 
 /**
  * Records that a moderator has looked at the queue now: the next held comment may mail the moderators again.

@@ -3,11 +3,12 @@
  * its moderation history; and the WordPress-style anonymisation. Emails compare case-insensitively, as everywhere.
  */
 import type { Comment } from '../domain/comment.ts';
-import { ALL_COLUMNS, type CommentRow, type Db, toComment } from './comments.ts';
+import { ALL_COLUMNS, type CommentRow, toComment } from './comment-rows.ts';
+import type { Db } from './db.ts';
 import { REMOVED_IP_HASH } from './retention.ts';
 
 /** The name an anonymised comment shows, as WordPress's «Anonymous». */
-export const ANONYMOUS_NAME = 'مجهول';
+const ANONYMOUS_NAME = 'مجهول';
 
 /** One entry of a comment's moderation history. */
 export interface LogEntry {

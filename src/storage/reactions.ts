@@ -2,7 +2,7 @@
  * The «أتفق» reactions in D1: one per client per comment. The comment's agree_count follows by trigger
  * (migration 0008), so readers of comments never count rows here.
  */
-import type { Db } from './comments.ts';
+import type { Db } from './db.ts';
 
 /** What a press did: added this client's agreement, or took it back. */
 export type ToggleResult = 'agreed' | 'withdrawn';

@@ -4,13 +4,14 @@
  * moderator's action with the actor `retention`.
  */
 import type { Comment } from '../domain/comment.ts';
-import { ALL_COLUMNS, type CommentRow, type Db, toComment } from './comments.ts';
+import { ALL_COLUMNS, type CommentRow, toComment } from './comment-rows.ts';
+import type { Db } from './db.ts';
 
 /** What an IP hash becomes once removed: the schema requires 64 characters (WordPress uses 0.0.0.0 likewise). */
 export const REMOVED_IP_HASH = '0'.repeat(64);
 
 /** Most comments deleted per run (the rest go the next day), so a run stays well inside its time limits. */
-export const DELETIONS_PER_RUN = 500;
+const DELETIONS_PER_RUN = 500;
 
 /** Removes IP hashes and user agents from comments created before `before`; returns how many comments changed. */
 export async function removeClientData(db: Db, before: string): Promise<number> {

@@ -3,7 +3,7 @@
  * Articles are indexed by the publisher (scripts/lib/search-index.ts), with the same normaliser.
  */
 import { indexText } from '../text/search.ts';
-import type { Db } from './comments.ts';
+import type { Db } from './db.ts';
 
 /** One search hit: an article, or an approved comment on one. */
 export interface SearchHit {

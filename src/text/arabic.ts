@@ -3,8 +3,11 @@
  * (moderation word lists today, search tomorrow). Pure functions.
  */
 
-/** Tashkeel (harakat, tanween, shadda, sukun, dagger alef), Quranic annotation marks and tatweel. */
-const MARKS_AND_TATWEEL = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/g;
+/**
+ * Tashkeel (harakat, tanween, shadda, sukun, dagger alef), Quranic annotation marks and tatweel: they change no
+ * word, so folding and slugs drop them. The Quranic range skips U+06DD, U+06DE and U+06E9, which are signs, not marks.
+ */
+export const MARKS_AND_TATWEEL = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/g;
 /** Bidi controls (marks LRM/RLM/ALM, embeddings, overrides, isolates): in a name they could reorder the text around it. */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 /** Noncharacters (U+FDD0–FDEF, U+FFFE, U+FFFF and the last two of every plane): never text, and XML forbids some. */

@@ -3,7 +3,7 @@
  */
 
 /** The newsroom's time zone: dates without a time are midnight here, and pages show dates here. */
-export const NEWSROOM_TIME_ZONE = 'Africa/Tripoli';
+const NEWSROOM_TIME_ZONE = 'Africa/Tripoli';
 
 /** Arabic (Libya) with Latin digits, as Libyan news sites print dates. */
 const DISPLAY_LOCALE = 'ar-LY-u-nu-latn';

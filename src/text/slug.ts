@@ -3,11 +3,10 @@
  * everything is NFC so the same words always give the same slug.
  */
 
+import { MARKS_AND_TATWEEL } from './arabic.ts';
+
 /** A slug: lower-case letters (any script) and digits, in runs joined by single hyphens. */
 export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{Lm}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{N}]+)*$/u;
-
-/** Arabic diacritics (tashkeel), Quranic marks and tatweel: they change no word, so ids drop them. */
-const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/gu;
 
 /** True when `value` is a valid slug. */
 export const isSlug = (value: string): boolean => SLUG_PATTERN.test(value);
@@ -20,7 +19,7 @@ export function slugify(text: string): string {
   return text
     .normalize('NFC')
     .toLowerCase()
-    .replace(MARKS, '')
+    .replace(MARKS_AND_TATWEEL, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-|-$/g, ''); // runs are single hyphens already
 }

@@ -1,7 +1,7 @@
 /** Word counts and reading time, for Arabic and any other script. */
 
 /** Average silent reading speed for Arabic news prose, in words per minute. */
-export const WORDS_PER_MINUTE = 180;
+const WORDS_PER_MINUTE = 180;
 
 /** Number of words in plain text: runs of letters or digits, so punctuation such as «» or ، counts for nothing. */
 export function countWords(text: string): number {

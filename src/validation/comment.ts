@@ -135,7 +135,7 @@ export const commentListQuerySchema = z.object({
 });
 
 /** Statuses a moderator may set. */
-export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const;
+const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const;
 
 /** `PATCH /api/admin/comments/:id` body. */
 export const moderationPatchSchema = z.strictObject({

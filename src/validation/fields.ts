@@ -2,6 +2,7 @@
  * Field schemas shared by several inputs (query strings of lists).
  */
 import * as z from 'zod/mini';
+import { ID_PATTERN } from '../domain/ids.ts';
 
 /**
  * A whole number written in plain digits ("2", not "2.0", " 2" or "0x2"), within bounds, `fallback` when absent.
@@ -19,7 +20,7 @@ export const wholeNumber = (min: number, max: number, fallback: number) =>
 /** A cursor handed out as `next_cursor` by a previous page (an id: a whole number). */
 export const cursor = z.optional(
   z.pipe(
-    z.string().check(z.regex(/^\d{1,12}$/, 'must be a cursor from a previous page')),
+    z.string().check(z.regex(ID_PATTERN, 'must be a cursor from a previous page')),
     z.pipe(z.transform(Number), z.int().check(z.gte(1, 'must be a cursor from a previous page'), z.lte(999_999_999_999))),
   ),
 );

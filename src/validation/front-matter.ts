@@ -11,7 +11,7 @@ const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
 /** A URL-safe slug in any script (see src/text/slug.ts). */
-export const slugSchema = z
+const slugSchema = z
   .string()
   .regex(SLUG_PATTERN, 'must be lower-case letters or digits joined by single hyphens, e.g. "libya" or "ليبيا"');
 
@@ -55,6 +55,3 @@ export const frontMatterSchema = z
       (parseEditorDate(fm.updated)?.getTime() ?? 0) >= (parseEditorDate(fm.published)?.getTime() ?? 0),
     { path: ['updated'], message: 'must not be earlier than published' },
   );
-
-/** Front matter after validation and defaults. */
-export type FrontMatter = z.output<typeof frontMatterSchema>;

@@ -6,7 +6,7 @@ import { describe } from './describe.ts';
 import { wholeNumber } from './fields.ts';
 
 /** Longest query accepted, in characters: enough for any real search, small enough to keep FTS5 cheap. */
-export const MAX_QUERY_LENGTH = 200;
+const MAX_QUERY_LENGTH = 200;
 
 /** `?q=&page=` of the search page and API. */
 export const searchQuerySchema = z.object({

@@ -3,7 +3,7 @@
  */
 import type { ArticleSummary } from '../domain/article.ts';
 import type { Page } from '../domain/pagination.ts';
-import { articlePath } from '../urls.ts';
+import { articlePath, feedBase } from '../urls.ts';
 import { Pager } from './components/pager.tsx';
 import { TeaserMeta } from './components/teaser-meta.tsx';
 import { Layout, SITE_NAME } from './layout.tsx';
@@ -29,7 +29,7 @@ export function ArticleListPage({ heading, path, siteUrl, page }: ArticleListPag
       title={number > 1 ? `${title} (صفحة ${number})` : title}
       description={path === '/' ? 'آخر الأخبار والتحليلات على منبر.' : `أخبار ${heading} على منبر.`}
       canonical={`${siteUrl.replace(/\/+$/, '')}${pageHref(path, number)}`}
-      feeds={path === '/' ? [] : [{ title: `${heading} | ${SITE_NAME}`, base: `${path}/feed` }]}
+      feeds={path === '/' ? [] : [{ title: `${heading} | ${SITE_NAME}`, base: feedBase(path) }]}
       head={
         <>
           {number > 1 ? <link rel="prev" href={pageHref(path, number - 1)} /> : null}

@@ -7,7 +7,7 @@ import type { RetentionSettings } from '../domain/background-settings.ts';
 import type { CommentThread, PublicComment } from '../domain/comment.ts';
 import { type CommentSort, threadQuery } from '../domain/comment-sort.ts';
 import { COMMENT_COUNT, pluralize, READING_MINUTES } from '../text/plural.ts';
-import { absoluteUrl, articlePath, categoryPath } from '../urls.ts';
+import { absoluteUrl, articlePath, categoryPath, commentsFeedBase } from '../urls.ts';
 import { ArticleBody } from './components/article-body.tsx';
 import { CommentForm, type CommentFormState } from './components/comment-form.tsx';
 import { CommentList } from './components/comment-list.tsx';
@@ -18,13 +18,13 @@ import { PublishedDate } from './components/published-date.tsx';
 import { Layout, SITE_NAME } from './layout.tsx';
 
 /** Heading of the comments area, as on the original site. */
-export const COMMENTS_HEADING = 'اترك تعليقاً';
+const COMMENTS_HEADING = 'اترك تعليقاً';
 /** The notice under it, as on the original site. */
-export const COMMENTS_NOTICE = 'لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *';
+const COMMENTS_NOTICE = 'لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *';
 /** Shown instead of the comments and the form while the comments database cannot be read. */
 export const COMMENTS_UNAVAILABLE = 'التعليقات غير متاحة مؤقتاً. حاول مرة أخرى بعد قليل.';
 /** Text of the back-to-top link. */
-export const BACK_TO_TOP = 'الذهاب إلى الأعلى';
+const BACK_TO_TOP = 'الذهاب إلى الأعلى';
 
 /** What the article page shows. */
 export interface ArticlePageProps {
@@ -59,7 +59,7 @@ export interface ArticleComments {
  * The NewsArticle structured data of the page (https://schema.org/NewsArticle), as Google's article guidelines ask:
  * authors as Person with their profile URL when known, every crop of the lead image, and the approved comments shown.
  */
-export function newsArticleData(article: ArticleDocument, url: string, siteUrl: string, commentCount: number | null) {
+function newsArticleData(article: ArticleDocument, url: string, siteUrl: string, commentCount: number | null) {
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -132,7 +132,7 @@ export function ArticlePage({ article, siteUrl, comments }: ArticlePageProps) {
   return (
     <Layout
       title={`${failed ? 'خطأ: ' : ''}${article.title} | ${SITE_NAME}`}
-      feeds={[{ title: `تعليقات: ${article.title}`, base: `${articlePath(article.slug)}/comments/feed` }]}
+      feeds={[{ title: `تعليقات: ${article.title}`, base: commentsFeedBase(article.slug) }]}
       description={article.dek}
       canonical={url}
       head={

@@ -9,3 +9,6 @@ export const FEED_FORMATS: Record<FeedFormat, { type: string; label: string }> =
   atom: { type: 'application/atom+xml', label: 'Atom' },
   json: { type: 'application/feed+json', label: 'JSON Feed' },
 };
+
+/** Every format, in the order pages announce them and routes register them. */
+export const FEED_FORMAT_LIST = Object.keys(FEED_FORMATS) as FeedFormat[];

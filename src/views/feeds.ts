@@ -3,9 +3,9 @@
  * Items carry full content; ids are the items' canonical URLs, so they never change.
  */
 import type { ResponseOf } from '../contracts/responses.ts';
-import type { ArticleFeed } from '../domain/article.ts';
+import { type ArticleFeed, newestUpdate } from '../domain/article.ts';
 import type { PublicComment } from '../domain/comment.ts';
-import { absoluteUrl, articlePath, categoryPath } from '../urls.ts';
+import { absoluteUrl, articlePath, categoryPath, commentsFeedBase, feedBase } from '../urls.ts';
 import { FEED_FORMATS, type FeedFormat } from './feed-formats.ts';
 import { SITE_NAME } from './layout.tsx';
 import { rssText, xml } from './xml.ts';
@@ -14,7 +14,7 @@ import { rssText, xml } from './xml.ts';
 export const feedContentType = (format: FeedFormat): string => `${FEED_FORMATS[format].type}; charset=UTF-8`;
 
 /** One entry of a feed. */
-export interface FeedItem {
+interface FeedItem {
   id: string;
   url: string;
   title: string;
@@ -134,16 +134,12 @@ export const renderFeed = (feed: Feed, format: FeedFormat): string =>
 /** The feed of the newest articles of the site, or of one category. */
 export function articlesFeed(siteUrl: string, source: ArticleFeed): Feed {
   const home = source.category ? categoryPath(source.category.slug) : '/';
-  const base = source.category ? `${categoryPath(source.category.slug)}/feed` : '/feed';
-  const newest = source.articles.reduce(
-    (latest, a) => (Date.parse(a.updated_at) > Date.parse(latest) ? a.updated_at : latest),
-    '1970-01-01T00:00:00Z',
-  );
+  const newest = newestUpdate(source.articles) ?? '1970-01-01T00:00:00Z';
   return {
     title: source.category ? `${source.category.name} | ${SITE_NAME}` : SITE_NAME,
     description: source.category ? `أخبار ${source.category.name} على ${SITE_NAME}` : `آخر الأخبار على ${SITE_NAME}`,
     homeUrl: absoluteUrl(siteUrl, home),
-    feedBase: absoluteUrl(siteUrl, base),
+    feedBase: absoluteUrl(siteUrl, feedBase(home)),
     updated: newest,
     items: source.articles.map((a) => {
       const url = absoluteUrl(siteUrl, articlePath(a.slug));
@@ -179,7 +175,7 @@ export function commentsFeed(
     title: `تعليقات على: ${article.title}`,
     description: `تعليقات القراء على «${article.title}» في ${SITE_NAME}`,
     homeUrl: `${articleUrl}#comments`,
-    feedBase: absoluteUrl(siteUrl, `${articlePath(article.slug)}/comments/feed`),
+    feedBase: absoluteUrl(siteUrl, commentsFeedBase(article.slug)),
     updated: newestFirst[0]?.createdAt ?? article.updated_at,
     items: newestFirst.map((c) => {
       const url = `${articleUrl}#comment-${c.id}`;

@@ -3,6 +3,7 @@
  */
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { feedBase } from '../urls.ts';
 import { FEED_FORMATS } from './feed-formats.ts';
 import { STYLES } from './styles.ts';
 
@@ -28,7 +29,7 @@ export interface LayoutProps {
 
 /** The HTML document every page renders into. */
 /** The site's own feeds, announced on every page. */
-const SITE_FEEDS = [{ title: SITE_NAME, base: '/feed' }];
+const SITE_FEEDS = [{ title: SITE_NAME, base: feedBase('/') }];
 
 const FEED_LINKS = Object.entries(FEED_FORMATS).map(([ext, format]) => ({ ext, ...format }));
 

@@ -1,8 +1,9 @@
 /**
  * The page a problem `type` URI answers with: what the problem means, in Arabic and in English.
  */
+
+import type { ProblemType } from '../contracts/problem-types.ts';
 import { Layout, SITE_NAME } from './layout.tsx';
-import type { ProblemType } from './problem-types.ts';
 
 /** The page of the problem type `name`. */
 export function ProblemPage({ name, problem }: { name: string; problem: ProblemType }) {

@@ -2,13 +2,13 @@
  * What search engines read to find everything: robots.txt, the sitemap and the Google News sitemap.
  * Built from the one index document, so each costs a single KV read.
  */
-import type { ArticleIndex, ArticleSummary } from '../domain/article.ts';
+import { type ArticleIndex, type ArticleSummary, newestUpdate } from '../domain/article.ts';
 import { absoluteUrl, articlePath, categoryPath } from '../urls.ts';
 import { SITE_NAME } from './layout.tsx';
 import { xml } from './xml.ts';
 
 /** Articles published within this many days go in the news sitemap, as Google News asks. */
-export const NEWS_WINDOW_DAYS = 2;
+const NEWS_WINDOW_DAYS = 2;
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
@@ -24,12 +24,6 @@ export const robotsTxt = (siteUrl: string): string =>
     '',
   ].join('\n');
 
-const newest = (articles: ArticleSummary[]): string | undefined =>
-  articles.reduce<string | undefined>(
-    (latest, a) => (!latest || Date.parse(a.updated_at) > Date.parse(latest) ? a.updated_at : latest),
-    undefined,
-  );
-
 const urlEntry = (loc: string, lastmod: string | undefined) =>
   `  <url><loc>${xml(loc)}</loc>${lastmod ? `<lastmod>${xml(lastmod)}</lastmod>` : ''}</url>\n`;
 
@@ -41,8 +35,8 @@ export function sitemapXml(siteUrl: string, index: ArticleIndex): string {
   return [
     XML_DECLARATION,
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n',
-    urlEntry(absoluteUrl(siteUrl, '/'), newest(index.articles)),
-    ...[...categories].map(([slug, articles]) => urlEntry(absoluteUrl(siteUrl, categoryPath(slug)), newest(articles))),
+    urlEntry(absoluteUrl(siteUrl, '/'), newestUpdate(index.articles)),
+    ...[...categories].map(([slug, articles]) => urlEntry(absoluteUrl(siteUrl, categoryPath(slug)), newestUpdate(articles))),
     ...index.articles.map((a) => urlEntry(absoluteUrl(siteUrl, articlePath(a.slug)), a.updated_at)),
     '</urlset>\n',
   ].join('');

@@ -10,7 +10,7 @@ const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** `text` without the characters XML 1.0 forbids. */
-export const xmlChars = (text: string): string => text.replace(NOT_XML_CHAR, '');
+const xmlChars = (text: string): string => text.replace(NOT_XML_CHAR, '');
 
 /**
  * Text or attribute content, safe inside XML.

@@ -1,7 +1,8 @@
 // Small contract gaps: canonical POSTs, problem type pages and instances, the moderation log of deleted comments,
 // 304s after comments close, the cookie key, and which refusal wins.
 import { describe, expect, it } from 'vitest';
-import { PROBLEM_TYPES } from '../../src/views/problem-types.ts';
+import { PROBLEM_TYPES } from '../../src/contracts/problem-types.ts';
+import { REFUSALS } from '../../src/http/refusals.ts';
 import { admin, newReader, postComment, postForm, seedComment } from './helpers/comments.ts';
 import { textsOf } from './helpers/html.ts';
 import { request, requestWithEnv } from './helpers/http.ts';
@@ -29,6 +30,11 @@ describe('GET /problems/:name', () => {
       expect(await textsOf(html, 'main p[lang="en"]')).toEqual([problem.en]);
     }
     expect((await request('/problems/no-such-problem')).status).toBe(404);
+  });
+
+  it('documents each refusal of a comment with the status the API and the form answer it with', () => {
+    for (const [reason, refusal] of Object.entries(REFUSALS))
+      expect({ reason, status: PROBLEM_TYPES[refusal.type]?.status }).toEqual({ reason, status: refusal.status });
   });
 
   it('is where a problem type points, and instance is a percent-encoded URI reference', async () => {

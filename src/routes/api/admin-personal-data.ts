@@ -2,7 +2,8 @@
  * Personal-data requests in the admin API, mounted under `/api/admin/personal-data` behind the admin API's
  * bearer token: `POST /export` (JSON, as an attachment a browser saves) and `POST /erase`.
  */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import * as z from 'zod/mini';
 import type { ResponseOf } from '../../contracts/responses.ts';
 import type { AppEnv } from '../../env.ts';

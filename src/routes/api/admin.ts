@@ -3,18 +3,20 @@
  * Hono's bearerAuth). With no token configured it answers 503: it is never open. The only place emails,
  * IP hashes and user agents are ever shown.
  */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
+import { Hono } from 'hono/tiny';
 import * as z from 'zod/mini';
 import type { ResponseOf } from '../../contracts/responses.ts';
 import { STATUS_EVENTS } from '../../domain/comment-events.ts';
+import { parseId } from '../../domain/ids.ts';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
 import { readJsonBody } from '../../http/json-body.ts';
 import { markQueueSeen } from '../../http/queue-seen.ts';
 import { forgetArticle } from '../../http/response-cache.ts';
 import { publishCommentEvent } from '../../services/comment-events.ts';
-import { deleteComment, getComment, getModerationLog, listForModeration, setCommentStatus } from '../../storage/comments.ts';
+import { deleteComment, getComment, getModerationLog, listForModeration, setCommentStatus } from '../../storage/moderation.ts';
 import { characterCount, cleanName } from '../../text/arabic.ts';
 import { moderationPatchSchema, moderationQuerySchema } from '../../validation/comment.ts';
 import { fieldErrors } from '../../validation/fields.ts';
@@ -26,7 +28,7 @@ import personalData from './admin-personal-data.ts';
 const MODERATOR_HEADER = 'X-Moderator';
 const ACTOR_PREFIX = 'admin:';
 /** The log's actor column holds 100 characters, prefix included. */
-export const MODERATOR_MAX = 100 - ACTOR_PREFIX.length;
+const MODERATOR_MAX = 100 - ACTOR_PREFIX.length;
 
 const actorOf = (c: Context<AppEnv>): string => {
   const name = cleanName(c.req.header(MODERATOR_HEADER) ?? '');
@@ -43,7 +45,8 @@ const BEARER = /^Bearer +[A-Za-z0-9\-._~+/]+=*$/i;
 
 async function requireComment(c: Context<AppEnv>) {
   const id = c.req.param('id') ?? '';
-  const comment = /^\d{1,12}$/.test(id) ? await getComment(c.get('db'), Number(id)) : null;
+  const number = parseId(id);
+  const comment = number === null ? null : await getComment(c.get('db'), number);
   if (!comment) throw new ProblemError(404, `No comment has the id "${id}".`);
   return comment;
 }
@@ -82,8 +85,9 @@ const admin = new Hono<AppEnv>()
   // The log outlives the comment: a deleted comment's history stays readable.
   .get('/comments/:id/log', async (c) => {
     const id = c.req.param('id');
-    const log = /^\d{1,12}$/.test(id) ? await getModerationLog(c.get('db'), Number(id)) : [];
-    if (log.length === 0 && !(/^\d{1,12}$/.test(id) && (await getComment(c.get('db'), Number(id)))))
+    const number = parseId(id);
+    const log = number === null ? [] : await getModerationLog(c.get('db'), number);
+    if (log.length === 0 && !(number !== null && (await getComment(c.get('db'), number))))
       throw new ProblemError(404, `No comment or moderation log has the id "${id}".`);
     return c.json({ comment_id: Number(id), moderation_log: log });
   })

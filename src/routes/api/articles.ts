@@ -1,42 +1,17 @@
 /**
  * The articles JSON API: `GET /api/articles` (newest first, filtered and paginated) and `GET /api/articles/:slug`.
  */
-import { type Context, Hono } from 'hono';
-import { readConfig } from '../../config.ts';
+import { Hono } from 'hono/tiny';
 import type { ResponseOf } from '../../contracts/responses.ts';
-import type { ArticleDocument } from '../../domain/article.ts';
-import { commentsOpen, readModerationSettings } from '../../domain/comment.ts';
 import { paginate } from '../../domain/pagination.ts';
 import type { AppEnv } from '../../env.ts';
-import { ProblemError } from '../../errors.tsx';
 import { notModified, versionTag } from '../../http/caching.ts';
-import { getArticle, getArticleIndex } from '../../storage/articles.ts';
-import { countApproved, getCommentsVersion } from '../../storage/comments.ts';
+import { requireArticle, sendArticleJson } from '../../loaders/article.ts';
+import { getArticleIndex } from '../../storage/articles.ts';
 import { absoluteUrl } from '../../urls.ts';
 import { articleListQuerySchema } from '../../validation/article-query.ts';
 import { validate } from '../../validation/validate.ts';
-import { articleJson, articleSummaryJson } from '../../views/article-json.ts';
-import { unlessCommentsUnavailable } from '../article-comments.ts';
-
-/** Reads a published article or fails with 404. */
-export async function requireArticle(c: Context<AppEnv>, slug: string): Promise<ArticleDocument> {
-  const article = await getArticle(c.env.ARTICLES, slug);
-  if (!article) throw new ProblemError(404, `No article is published with the slug "${slug}".`);
-  return article;
-}
-
-/** The JSON representation of an article, with its ETag and a 304 when the client has it. */
-export async function sendArticleJson(c: Context<AppEnv>, article: ArticleDocument): Promise<Response> {
-  const db = c.get('db');
-  const open = commentsOpen(article, readModerationSettings(readConfig(c.env)), new Date());
-  const count = await unlessCommentsUnavailable(c, async () => {
-    const version = await getCommentsVersion(db, article.slug);
-    const tag = versionTag(c, article.hash, 'json', version, open ? 'open' : 'closed');
-    return notModified(c, tag) ?? countApproved(db, article.slug);
-  });
-  if (count instanceof Response) return count;
-  return c.json(articleJson(article, c.env.SITE_URL, { open, count }));
-}
+import { articleSummaryJson } from '../../views/article-json.ts';
 
 const articles = new Hono<AppEnv>()
   .get('/', validate('query', articleListQuerySchema), async (c) => {

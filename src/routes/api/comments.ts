@@ -2,71 +2,41 @@
  * The public comments API of an article: `GET` the approved threads (cursor-paginated), `GET` one comment,
  * `POST` a new one (JSON only, idempotent with `Idempotency-Key`).
  */
-import { type Context, Hono } from 'hono';
-import { readConfig } from '../../config.ts';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import type { ResponseOf } from '../../contracts/responses.ts';
 import type { ArticleDocument } from '../../domain/article.ts';
-import { buildThreads, type PublicComment, readModerationSettings } from '../../domain/comment.ts';
+import { buildThreads, type PublicComment } from '../../domain/comment.ts';
 import { compareThreads, threadQuery } from '../../domain/comment-sort.ts';
+import { parseId } from '../../domain/ids.ts';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
 import { agreementsDigest, notModified, versionTag } from '../../http/caching.ts';
 import { type ClientIdentity, identifyClient } from '../../http/client.ts';
 import { readJsonBody } from '../../http/json-body.ts';
+import { refusalProblem } from '../../http/refusals.ts';
 import { forgetArticle } from '../../http/response-cache.ts';
+import { submissionContext } from '../../http/submission.ts';
 import { readThreadCursor } from '../../http/thread-cursor.ts';
-import { publishCommentEvent } from '../../services/comment-events.ts';
+import { requireArticle } from '../../loaders/article.ts';
 import { claimOrReplay, releaseClaim, requestFingerprint } from '../../services/idempotency.ts';
-import { checkRateLimit, type RefusalReason, refused, type SubmitOutcome, submitComment } from '../../services/submit-comment.ts';
+import { checkRateLimit, refused, submitComment } from '../../services/submit-comment.ts';
 import { getApprovedComment, getCommentsVersion, listApprovedThreads } from '../../storage/comments.ts';
 import { absoluteUrl, articleCommentsApiPath } from '../../urls.ts';
 import { COMMENT_MAX_BYTES, commentListQuerySchema, parseCommentInput } from '../../validation/comment.ts';
 import { validate } from '../../validation/validate.ts';
 import { commentJson, threadJson } from '../../views/comment-json.ts';
-import { requireArticle } from './articles.ts';
-
-/** How each refusal is answered by the API. */
-export const REFUSALS: Record<RefusalReason, { status: 403 | 409 | 422 | 429; type: string; detail: string }> = {
-  closed: { status: 403, type: 'comments-closed', detail: 'Comments on this article are closed.' },
-  'invalid-parent': {
-    status: 403,
-    type: 'invalid-parent',
-    detail: 'parent_id must be an approved comment of this article, less than 5 levels deep.',
-  },
-  duplicate: { status: 409, type: 'duplicate-comment', detail: 'The same comment from this email is already on this article.' },
-  'too-fast': { status: 429, type: 'too-fast', detail: 'Comments from one client or email must be at least 15 seconds apart.' },
-  'rate-limited': { status: 429, type: 'rate-limited', detail: 'Too many comments from this client; wait a minute.' },
-  'idempotency-mismatch': {
-    status: 422,
-    type: 'idempotency-key-reused',
-    detail: 'This Idempotency-Key was used for a different request within the last 24 hours.',
-  },
-  'idempotency-in-progress': {
-    status: 409,
-    type: 'idempotency-in-progress',
-    detail: 'The first request with this Idempotency-Key is still being processed; retry it in a second.',
-  },
-};
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 const commentId = (c: Context<AppEnv>): number => {
   const id = c.req.param('id') ?? '';
-  if (!/^\d{1,12}$/.test(id)) throw new ProblemError(404, `No comment has the id "${id}".`);
-  return Number(id);
+  const number = parseId(id);
+  if (number === null) throw new ProblemError(404, `No comment has the id "${id}".`);
+  return number;
 };
 
 const slugOf = (c: Context<AppEnv>): string => c.req.param('slug') ?? '';
-
-/** Turns a refusal into its problem. */
-function refuse(outcome: Extract<SubmitOutcome, { kind: 'refused' }>): never {
-  const refusal = REFUSALS[outcome.reason];
-  throw new ProblemError(refusal.status, refusal.detail, {
-    type: refusal.type,
-    ...(outcome.reason === 'invalid-parent' ? { errors: { parent_id: [refusal.detail] } } : {}),
-    ...(outcome.retryAfter ? { headers: { 'Retry-After': String(outcome.retryAfter) } } : {}),
-  });
-}
 
 /** The request's Idempotency-Key, undefined without one; a malformed key is a 400. */
 function idempotencyKeyOf(c: Context<AppEnv>): string | undefined {
@@ -104,7 +74,7 @@ async function postComment(
   key: string | undefined,
 ): Promise<Response> {
   const limited = await checkRateLimit(c.env.COMMENT_LIMITER, client.ipHash);
-  if (limited?.kind === 'refused') refuse(limited);
+  if (limited) throw refusalProblem(limited);
   const parsed = parseCommentInput(raw);
   if (!parsed.ok && parsed.unknownFields.length > 0)
     throw new ProblemError(
@@ -118,16 +88,25 @@ async function postComment(
   if (!parsed.ok)
     throw new ProblemError(422, `Invalid fields: ${Object.keys(parsed.errors).join(', ')}.`, { errors: parsed.errors });
 
-  const outcome = await submitComment(article, parsed.input, {
-    db: c.get('db'),
-    settings: readModerationSettings(readConfig(c.env)),
-    ...client,
-    now: new Date(),
-    honeypot: false,
-    onHeld: (id) => publishCommentEvent(c.env, c.executionCtx, 'comment.held', { id, articleSlug: article.slug }),
-    ...(key ? { idempotency: { key, responseBody: (approved) => JSON.stringify(responseJson(approved)) } } : {}),
-  });
-  if (outcome.kind === 'refused') refuse(outcome);
+  const outcome = await submitComment(
+    article,
+    parsed.input,
+    submissionContext(c, article, client, {
+      honeypot: false,
+      ...(key
+        ? {
+            idempotency: {
+              key,
+              response: (approved) => ({
+                responseStatus: approved ? 201 : 202,
+                responseBody: JSON.stringify(responseJson(approved)),
+              }),
+            },
+          }
+        : {}),
+    }),
+  );
+  if (outcome.kind === 'refused') throw refusalProblem(outcome);
   c.header('Cache-Control', 'no-store');
   if (!outcome.approved) return c.json(responseJson(null), 202);
   forgetArticle(article.slug);
@@ -180,8 +159,8 @@ const comments = new Hono<AppEnv>()
     const db = c.get('db');
     const state = await claimOrReplay(db, key, await requestFingerprint(article.slug, raw), () => new Date());
     if (state.kind === 'replay') return replayResponse(c, article, state);
-    if (state.kind === 'mismatch') refuse(refused('idempotency-mismatch'));
-    if (state.kind === 'in-progress') refuse(refused('idempotency-in-progress', 1));
+    if (state.kind === 'mismatch') throw refusalProblem(refused('idempotency-mismatch'));
+    if (state.kind === 'in-progress') throw refusalProblem(refused('idempotency-in-progress', 1));
     let stored = false;
     try {
       const response = await postComment(c, article, raw, client, key);

@@ -2,17 +2,18 @@
  * The JSON API under /api (and `/api` itself, the endpoints as a page): content negotiation (406 for clients that
  * accept no JSON) and its resources. Cross-origin access is decided at the root (src/http/cors.ts).
  */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
 import { notModified, versionTag } from '../../http/caching.ts';
 import { negotiate } from '../../http/negotiate.ts';
 import { getApiDocument } from '../../storage/articles.ts';
 import { ApiPage, type OpenApiDocument } from '../../views/api-page.tsx';
-import { searchApi } from '../search.tsx';
 import admin from './admin.ts';
 import articles from './articles.ts';
 import comments from './comments.ts';
+import searchApi from './search.ts';
 
 const api = new Hono<AppEnv>();
 

@@ -6,7 +6,7 @@
 import { agreePath } from '../../urls.ts';
 
 /** Text of the button. */
-export const AGREE_LABEL = 'أتفق';
+const AGREE_LABEL = 'أتفق';
 
 /** Where the button sits: the view's query (`sort=…&comments_after=…`, may be empty), kept by the redirect. */
 export interface AgreeContext {

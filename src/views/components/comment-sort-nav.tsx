@@ -5,7 +5,7 @@
 import { COMMENT_SORTS, type CommentSort, threadQuery } from '../../domain/comment-sort.ts';
 
 /** Arabic names of the orders, as the links show them. */
-export const SORT_LABELS: Record<CommentSort, string> = {
+const SORT_LABELS: Record<CommentSort, string> = {
   oldest: 'الأقدم',
   newest: 'الأحدث',
   'most-replied': 'الأكثر ردوداً',

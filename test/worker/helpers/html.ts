@@ -3,8 +3,7 @@
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'" };
 
 /** Decodes the character references an HTML serializer emits. */
-export const decodeEntities = (text: string): string =>
-  text.replace(/&(#?\w+);/g, (whole, name: string) => ENTITIES[name] ?? whole);
+const decodeEntities = (text: string): string => text.replace(/&(#?\w+);/g, (whole, name: string) => ENTITIES[name] ?? whole);
 
 /** The decoded text content of every element matching `selector`, in document order. */
 export async function textsOf(html: string, selector: string): Promise<string[]> {

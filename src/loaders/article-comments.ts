@@ -19,7 +19,7 @@ import type { ArticleComments } from '../views/article-page.tsx';
 import { type CommentFormState, EMPTY_FORM } from '../views/components/comment-form.tsx';
 
 /** Top-level comments per page of the article page (each with all its replies). */
-export const THREADS_PER_PAGE = 100;
+const THREADS_PER_PAGE = 100;
 
 /**
  * Runs the comments part of an article response; when the comments database cannot be read, logs it, marks the

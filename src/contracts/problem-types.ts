@@ -1,6 +1,8 @@
 /**
  * Every problem `type` the API answers with (`<SITE_URL>/problems/<name>`): its status and what it means, in Arabic
- * for readers and in English for developers. `GET /problems/<name>` shows it, so a type URI explains itself.
+ * for readers and in English for developers. The OpenAPI document carries this table (`x-problem-types`), and
+ * `GET /problems/<name>` shows its entry from the published document, so a type URI explains itself while the
+ * texts stay out of the Worker's bundle.
  */
 
 /** One problem type. */
