@@ -201,7 +201,14 @@ describe('submitComment', () => {
           {
             ipHash: who.ipHash,
             settings: settingsFrom({ COMMENT_MODERATION: mode }),
-            idempotency: { key, responseBody: (approved) => JSON.stringify({ id: 0, body: approved?.body ?? null }) },
+            idempotency: {
+              key,
+              // As the API does: 201 with the comment when it is published, 202 when it is held.
+              response: (approved) => ({
+                responseStatus: approved ? 201 : 202,
+                responseBody: JSON.stringify({ id: 0, body: approved?.body ?? null }),
+              }),
+            },
           },
         );
         if (outcome.kind !== 'stored') throw new Error('not stored');
