@@ -124,6 +124,8 @@ describe('resolveLegacyUrl', () => {
     expect(post('/category/c/page/x/')).toEqual(['post:x', 'category:x']);
     expect(post('/category/c/atom/')).toEqual(['post:atom', 'category:atom']);
     for (const url of ['/?p=x1', '/?p=1x', '/?page_id=1x', '/amp/']) expect(resolve(url), url).toBeNull();
+    expect(post('/category/2026/')).toEqual(['category:2026']);
+    expect(resolve('/some/path/?page_id=42')).toMatchObject({ keys: ['id:42'] });
   });
 
   it('strips a trailing part after a dated permalink too, keeping the name before it', () => {
