@@ -3,7 +3,7 @@
  * src/text/ and src/services/, so that each of the hundreds of mutants costs seconds, not minutes.
  * MUTATION_SUITE chooses one (stryker.config.json sets nothing and gets `rules`; the services run sets `services`):
  * - `rules`, for src/domain/ and src/text/: the tests of the pure rules (test/worker/domain, test/worker/text) in
- *   workerd like every Worker test, without the setup that migrates D1 and fills KV, in one shared worker; and the
+ *   workerd like every Worker test, without the setup that migrates D1 and fills KV; and the
  *   publisher's validation tests (dates and words of front matter) in Node.
  * - `services`, for src/services/: the service tests (test/worker/services) with that setup, those that touch no
  *   storage (mail, webhook) without it, and the API test of personal-data requests (services/personal-data.ts has
@@ -26,10 +26,11 @@ export default defineConfig(async (env) => {
   const named = (name: string) => projects.find((project) => project.test?.name === name) ?? {};
   const worker = named('worker');
   const node = named('node');
-  /** Worker tests without the D1 and KV setup, sharing one worker. */
+  /** Worker tests without the D1 and KV setup. */
   const storageFree = (name: string, include: string[]): TestProjectInlineConfiguration => ({
     ...worker,
-    test: { ...worker.test, name, include, setupFiles: [], isolate: false },
+    // Isolated: with one shared worker a mutant of top-level code was never re-evaluated, so it always "survived".
+    test: { ...worker.test, name, include, setupFiles: [] },
   });
   const suites: Record<string, TestProjectInlineConfiguration[]> = {
     rules: [
