@@ -106,6 +106,10 @@ describe('requestFingerprint', () => {
     expect(await requestFingerprint('/x', { name: 'سالم', meta: { b: [1, null, 'ن'], a: false } })).not.toBe(a);
   });
 
+  it('tells lists of different items apart, however their digits run together', async () => {
+    expect(await requestFingerprint('/x', { ids: [1, 23] })).not.toBe(await requestFingerprint('/x', { ids: [12, 3] }));
+  });
+
   it('tells an empty object, an empty list, null and text apart', async () => {
     const prints = await Promise.all([{}, [], null, 'null', '{}'].map((body) => requestFingerprint('/x', body)));
     expect(new Set(prints).size).toBe(5);
