@@ -2,21 +2,17 @@
  * Two test projects: `worker` runs inside workerd with real local KV and D1 (the Workers Vitest integration),
  * `node` runs the publisher and other Node-side scripts.
  * The worker project's KV is filled with exactly what `npm run publish` would write for content/ plus the
- * test fixtures, built by the publisher's own code.
+ * test fixtures, built by the publisher's own code (scripts/lib/seed.ts, shared with `npm start` and the benchmark).
  */
 import { readFile } from 'node:fs/promises';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
-import { buildPublication, formatErrors, readContentDir, toKvEntries } from './scripts/lib/publication.ts';
-import { planSearch, searchIndexSql } from './scripts/lib/search-index.ts';
+import { publishedDocuments } from './scripts/lib/seed.ts';
 import { importSql, planImport } from './scripts/lib/wordpress-import.ts';
 import { parseWxr } from './scripts/lib/wxr.ts';
 
 export default defineConfig(async () => {
-  const files = [...(await readContentDir('content/articles')), ...(await readContentDir('test/fixtures/articles'))];
-  const { publication, errors } = buildPublication(files);
-  if (!publication) throw new Error(`test content does not publish:\n${formatErrors(errors)}`);
-  const entries = toKvEntries(publication);
+  const seed = await publishedDocuments(['content/articles', 'test/fixtures/articles']);
   // What `npm run import:wordpress -- --include-pages` stores in D1 for the WordPress fixture (the importer's own code).
   const wordpress = await planImport(parseWxr(await readFile('test/fixtures/wordpress/export.xml', 'utf8')), {
     ipHashSecret: 'test-ip-hash-secret',
@@ -29,7 +25,7 @@ export default defineConfig(async () => {
         {
           plugins: [
             cloudflareTest({
-              wrangler: { configPath: './wrangler.toml' },
+              wrangler: { configPath: './wrangler.jsonc' },
               miniflare: {
                 bindings: {
                   SITE_URL: 'https://minbar.test',
@@ -44,8 +40,8 @@ export default defineConfig(async () => {
                   NOTIFY_FROM: '',
                   WEBHOOK_SECRET: '',
                   TEST_MIGRATIONS: await readD1Migrations('migrations'),
-                  TEST_KV_ENTRIES: [...entries.articles, ...entries.derived],
-                  TEST_SEARCH_SQL: searchIndexSql(planSearch(new Map(), publication.articles)),
+                  TEST_KV_ENTRIES: seed.kvEntries,
+                  TEST_SEARCH_SQL: seed.searchSql,
                   TEST_WORDPRESS_SQL: importSql(wordpress.comments, wordpress.redirects, new Date().toISOString()),
                 },
               },

@@ -12,7 +12,8 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { assertConfig } from './lib/config.ts';
-import { OFFLINE_ENV, WRANGLER_BIN, wranglerOrThrow } from './lib/wrangler.ts';
+import { seedLocal } from './lib/seed.ts';
+import { OFFLINE_ENV, WRANGLER_BIN } from './lib/wrangler.ts';
 
 const PORT = process.env.PORT ?? '8787';
 const { values } = parseArgs({ options: { 'persist-to': { type: 'string' } } });
@@ -52,11 +53,12 @@ const vars = { SITE_URL: `http://localhost:${PORT}`, BUILD_ID: `dev-${Date.now()
 
 assertConfig({ overrides: vars, devVarsFile: '.dev.vars', requireSecrets: true });
 
-await wranglerOrThrow(['d1', 'migrations', 'apply', 'DB', '--local', ...persist], { inherit: true });
-
-const publish = spawn(process.execPath, ['scripts/publish.ts', '--local', ...persist], { stdio: 'inherit', env: OFFLINE_ENV });
-const published = await new Promise<number>((resolve) => publish.on('close', (code) => resolve(code ?? 1)));
-if (published !== 0) process.exit(published);
+try {
+  await seedLocal(values['persist-to'] ? { persistTo: values['persist-to'] } : {});
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
 const dev = spawn(
   process.execPath,

@@ -1,10 +1,10 @@
 /**
- * The site's configuration: every var of wrangler.toml and every secret, with the one schema that checks them.
+ * The site's configuration: every var of wrangler.jsonc and every secret, with the one schema that checks them.
  * The Worker checks it once per isolate (src/http/configuration.ts answers 500 naming the variable while it is
  * wrong); `npm start` and `npm run deploy` check it before they start anything (scripts/lib/config.ts). A wrong
  * value is an error that names the variable, never a silent fallback.
  *
- * Adding a variable is one line in CONFIG_SHAPE (and its line in wrangler.toml or .dev.vars.example).
+ * Adding a variable is one line in CONFIG_SHAPE (and its line in wrangler.jsonc or .dev.vars.example).
  */
 import * as z from 'zod/mini';
 import { readNotificationSettings, readRetentionSettings } from './domain/background-settings.ts';
@@ -65,7 +65,7 @@ const secret = () =>
     ]),
   );
 
-/** Every variable, one line each: the vars of wrangler.toml, then the secrets (`wrangler secret put`, .dev.vars). */
+/** Every variable, one line each: the vars of wrangler.jsonc, then the secrets (`wrangler secret put`, .dev.vars). */
 export const CONFIG_SHAPE = {
   SITE_URL: origin(),
   BUILD_ID: token('dev'),

@@ -1,36 +1,37 @@
 /**
- * The one typed environment of the Worker: its bindings (see wrangler.toml) and request variables.
+ * The one typed environment of the Worker: its bindings (see wrangler.jsonc) and request variables.
  */
 
 /**
- * Bindings and vars declared in wrangler.toml (generated into worker-configuration.d.ts by `npm run types`),
- * documented here; re-declaring them makes tsc fail if the two ever disagree.
+ * Bindings and vars declared in wrangler.jsonc, documented here. Their types come from the generated
+ * worker-configuration.d.ts (`npm run types`, checked by `npm test`): a binding removed or renamed in the config and
+ * still named here fails the type check. Secrets are not in the config, so their (optional) types are written here.
  */
 export interface Bindings extends CloudflareBindings {
   /** Published articles: `v1:article:<slug>` documents and the `v1:index` document (written by `npm run publish`). */
-  ARTICLES: KVNamespace;
+  ARTICLES: CloudflareBindings['ARTICLES'];
   /** Reader comments and their moderation log (schema in migrations/). */
-  DB: D1Database;
+  DB: CloudflareBindings['DB'];
   /** Absolute origin of the site, without a trailing slash; used for canonical and API URLs. */
-  SITE_URL: string;
+  SITE_URL: CloudflareBindings['SITE_URL'];
   /** Identifies the deployed code; part of every ETag so a new template invalidates cached pages. */
-  BUILD_ID: string;
+  BUILD_ID: CloudflareBindings['BUILD_ID'];
   /** How new comments are held: `first` (default), `all` or `none`. */
-  COMMENT_MODERATION: string;
+  COMMENT_MODERATION: CloudflareBindings['COMMENT_MODERATION'];
   /** Words that hold a comment for moderation (comma or newline separated). */
-  COMMENT_MODERATION_WORDS: string;
+  COMMENT_MODERATION_WORDS: CloudflareBindings['COMMENT_MODERATION_WORDS'];
   /** Words that send a comment to spam. */
-  COMMENT_DISALLOWED_WORDS: string;
+  COMMENT_DISALLOWED_WORDS: CloudflareBindings['COMMENT_DISALLOWED_WORDS'];
   /** Comments with this many links or more are held. */
-  COMMENT_MAX_LINKS: string;
+  COMMENT_MAX_LINKS: CloudflareBindings['COMMENT_MAX_LINKS'];
   /** Days after publication when comments close; "0" never. */
-  COMMENTS_CLOSE_AFTER_DAYS: string;
+  COMMENTS_CLOSE_AFTER_DAYS: CloudflareBindings['COMMENTS_CLOSE_AFTER_DAYS'];
   /** Seconds a public response is served from the isolate's memory (0 turns it off); see src/http/response-cache.ts. */
-  RESPONSE_CACHE_SECONDS: string;
+  RESPONSE_CACHE_SECONDS: CloudflareBindings['RESPONSE_CACHE_SECONDS'];
   /** Limits new comments per client (IP hash). */
-  COMMENT_LIMITER: RateLimit;
+  COMMENT_LIMITER: CloudflareBindings['COMMENT_LIMITER'];
   /** Limits «أتفق» presses per client (IP hash). */
-  REACTION_LIMITER: RateLimit;
+  REACTION_LIMITER: CloudflareBindings['REACTION_LIMITER'];
   /** Secret bearer token of the admin API; the admin API answers 503 while it is unset. */
   ADMIN_TOKEN?: string;
   /** Secret key of the IP hashes (HMAC-SHA-256 of the IPv4 address or IPv6 /64); comments are refused while it is unset. */
@@ -38,23 +39,23 @@ export interface Bindings extends CloudflareBindings {
   /** Secret key that signs cookies (the author's preview of a held comment); without it no preview is offered. */
   COOKIE_SIGNING_SECRET?: string;
   /** Comment events (ids only) for the digest and the webhook; consumed by this Worker's `queue` handler. */
-  COMMENT_EVENTS: Queue;
+  COMMENT_EVENTS: CloudflareBindings['COMMENT_EVENTS'];
   /** Sends the moderators' digest (Email Routing: verified destinations, or an onboarded domain). */
-  MODERATOR_MAIL: SendEmail;
+  MODERATOR_MAIL: CloudflareBindings['MODERATOR_MAIL'];
   /** Days before IP hashes and user agents are removed from comments (default 90). */
-  RETENTION_CLIENT_DAYS: string;
+  RETENTION_CLIENT_DAYS: CloudflareBindings['RETENTION_CLIENT_DAYS'];
   /** Days before spam and trash are deleted for good (default 30). */
-  TRASH_DAYS: string;
+  TRASH_DAYS: CloudflareBindings['TRASH_DAYS'];
   /** Days before a comment still pending is moved to the trash (default 30). */
-  PENDING_DAYS: string;
+  PENDING_DAYS: CloudflareBindings['PENDING_DAYS'];
   /** Address readers write to for a copy or erasure of their data (shown under the comment form). */
-  PRIVACY_EMAIL: string;
+  PRIVACY_EMAIL: CloudflareBindings['PRIVACY_EMAIL'];
   /** Comma-separated recipients of the moderators' digest (empty: no e-mail). */
-  MODERATOR_EMAILS: string;
+  MODERATOR_EMAILS: CloudflareBindings['MODERATOR_EMAILS'];
   /** Sender address of the digest. */
-  NOTIFY_FROM: string;
+  NOTIFY_FROM: CloudflareBindings['NOTIFY_FROM'];
   /** Endpoint of the signed comment-event webhook (empty: none). */
-  WEBHOOK_URL: string;
+  WEBHOOK_URL: CloudflareBindings['WEBHOOK_URL'];
   /** Secret HMAC key of the webhook signatures. */
   WEBHOOK_SECRET?: string;
 }

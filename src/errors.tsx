@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env.ts';
 import { negotiate } from './http/negotiate.ts';
+import { logError } from './log.ts';
 import { STORAGE_RETRY_AFTER_SECONDS, StorageUnavailableError } from './storage/unavailable.ts';
 import { absoluteUrl } from './urls.ts';
 import { ErrorPage } from './views/error-page.tsx';
@@ -95,7 +96,7 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
     return problemResponse(c, new ProblemError(error.status as ContentfulStatusCode, detail, options));
   }
   if (error instanceof StorageUnavailableError) {
-    console.error('storage unavailable', c.req.method, c.req.path, error.message, error.cause);
+    logError('storage unavailable', error, { status: 503 });
     return problemResponse(
       c,
       new ProblemError(503, 'Stored data needed for this request cannot be read right now; please try again shortly.', {
@@ -103,7 +104,7 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
       }),
     );
   }
-  console.error('unhandled error', c.req.method, c.req.path, error);
+  logError('unhandled error', error, { status: 500 });
   return problemResponse(c, new ProblemError(500, 'Something went wrong on our side. It has been logged; please try again.'));
 };
 

@@ -14,6 +14,7 @@ import { d1Session } from './http/d1-session.ts';
 import { frontPageLegacyRedirects, withLegacyRedirects } from './http/legacy-redirects.ts';
 import { answerFromMemory, clearResponseCache, rememberResponses } from './http/response-cache.ts';
 import { securityHeaders } from './http/security.ts';
+import { logContext } from './log.ts';
 import api from './routes/api/index.tsx';
 import commentForm from './routes/comment-form.tsx';
 import discovery from './routes/discovery.ts';
@@ -26,6 +27,7 @@ import { runRetention } from './services/retention.ts';
 
 const app = new Hono<AppEnv>();
 
+app.use(logContext());
 app.use(rememberResponses());
 app.use(securityHeaders());
 app.use(crossOrigin());

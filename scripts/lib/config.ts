@@ -1,14 +1,14 @@
 /**
- * The configuration check of `npm start` and `npm run deploy`: the vars of wrangler.toml (with what the script passes
+ * The configuration check of `npm start` and `npm run deploy`: the vars of wrangler.jsonc (with what the script passes
  * with --var, and locally .dev.vars) through the Worker's own schema (src/config.ts), before anything starts or is
  * uploaded. A wrong value stops the script with one line per variable.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
-import { experimental_readRawConfig } from 'wrangler';
 import { checkConfig, SECRET_NAMES } from '../../src/config.ts';
+import { readConfigVars, WRANGLER_CONFIG } from './wrangler-api.ts';
 
-/** Where the vars come from, besides wrangler.toml. */
+/** Where the vars come from, besides wrangler.jsonc. */
 export interface ConfigSources {
   /** Values the script passes to wrangler with --var. */
   overrides?: Record<string, string>;
@@ -23,11 +23,10 @@ export interface ConfigSources {
  * it is right.
  * @example configProblems({ overrides: { BUILD_ID: 'abc123' } }) // []
  */
-export function configProblems(sources: ConfigSources = {}, configPath = 'wrangler.toml'): string[] {
-  const { rawConfig } = experimental_readRawConfig({ config: configPath });
+export function configProblems(sources: ConfigSources = {}, configPath = WRANGLER_CONFIG): string[] {
   const devVars =
     sources.devVarsFile && existsSync(sources.devVarsFile) ? parseEnv(readFileSync(sources.devVarsFile, 'utf8')) : {};
-  const vars = { ...rawConfig.vars, ...devVars, ...sources.overrides };
+  const vars = { ...readConfigVars(configPath), ...devVars, ...sources.overrides };
   const result = checkConfig(vars);
   const problems = result.ok ? [] : result.errors;
   if (sources.requireSecrets)

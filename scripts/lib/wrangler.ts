@@ -16,7 +16,7 @@ export const OFFLINE_ENV: NodeJS.ProcessEnv = {
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
 };
 
-/** Output of a finished wrangler command. */
+/** Output of a finished wrangler command (or other Node script). */
 export interface WranglerResult {
   code: number;
   stdout: string;
@@ -28,8 +28,17 @@ export interface WranglerResult {
  * @example await wrangler(['d1', 'migrations', 'apply', 'DB', '--local'], { inherit: true })
  */
 export function wrangler(args: string[], options: { inherit?: boolean } = {}): Promise<WranglerResult> {
+  return runNode([WRANGLER_BIN, ...args], options);
+}
+
+/**
+ * Runs `node <args>` (a project script or a CLI's script) with OFFLINE_ENV; with `inherit`, its output goes straight
+ * to the terminal.
+ * @example await runNode(['scripts/publish.ts', '--local'], { inherit: true })
+ */
+export function runNode(args: string[], options: { inherit?: boolean } = {}): Promise<WranglerResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WRANGLER_BIN, ...args], {
+    const child = spawn(process.execPath, args, {
       env: OFFLINE_ENV,
       stdio: options.inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     });

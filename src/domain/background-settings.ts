@@ -1,6 +1,6 @@
 /**
  * Settings of the background work (retention, the moderators' digest, the webhook) and of the privacy notice,
- * read from wrangler.toml vars and secrets in this one place. A malformed value is an operator's mistake that
+ * read from wrangler.jsonc vars and secrets in this one place. A malformed value is an operator's mistake that
  * must not pass silently (a typo in a retention period would keep personal data too long, or delete it too soon):
  * it throws an Error naming the variable, what was found and what is expected.
  */

@@ -46,7 +46,7 @@ export const MODERATION_MODES = ['first', 'all', 'none'] as const;
 /** One of MODERATION_MODES. */
 type ModerationMode = (typeof MODERATION_MODES)[number];
 
-/** The moderation settings of the site (wrangler.toml vars). */
+/** The moderation settings of the site (wrangler.jsonc vars). */
 export interface ModerationSettings {
   mode: ModerationMode;
   /** Words that hold a comment for moderation. */
@@ -59,7 +59,7 @@ export interface ModerationSettings {
   closeAfterDays: number;
 }
 
-/** The checked configuration the settings come from (src/config.ts validates the vars of wrangler.toml). */
+/** The checked configuration the settings come from (src/config.ts validates the vars of wrangler.jsonc). */
 export interface ModerationConfig {
   COMMENT_MODERATION: ModerationMode;
   COMMENT_MODERATION_WORDS: string;

@@ -8,6 +8,7 @@ import type { MiddlewareHandler } from 'hono';
 import { ConfigError, readConfig } from '../config.ts';
 import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../errors.tsx';
+import { logError } from '../log.ts';
 
 /** Problem type of a misconfigured site (documented in README.md). */
 const MISCONFIGURED = 'misconfigured';
@@ -22,7 +23,7 @@ export function requireValidConfig(): MiddlewareHandler<AppEnv> {
       readConfig(c.env);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      console.error(error.message);
+      logError('misconfigured', error, { status: 500 });
       const names = [...new Set(error.errors.map((line) => line.slice(0, line.indexOf(':'))))];
       throw new ProblemError(500, `The site is misconfigured: ${names.join(', ')}. The Worker's log says what is wrong.`, {
         type: MISCONFIGURED,

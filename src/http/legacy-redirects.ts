@@ -6,6 +6,7 @@
 import type { Context, MiddlewareHandler, NotFoundHandler } from 'hono';
 import { resolveLegacyUrl } from '../domain/legacy-urls.ts';
 import type { AppEnv } from '../env.ts';
+import { logError } from '../log.ts';
 import { findLegacyTarget } from '../storage/legacy-urls.ts';
 
 /** WordPress's front-page query parameters that name something else (a post, a search, a feed). */
@@ -23,7 +24,7 @@ async function legacyRedirect(c: Context<AppEnv>): Promise<Response | null> {
     target = await findLegacyTarget(c.env.DB, resolution.keys);
   } catch (error) {
     // A 404 stays a 404 when the map cannot be read (a database without the 0006 migration, say), never a 500.
-    console.error('legacy URL lookup failed', c.req.path, error);
+    logError('legacy URL lookup failed', error, { status: 404 });
     return null;
   }
   return target === null ? null : c.redirect(resolution.locate(target), 301);

@@ -13,6 +13,7 @@ import { type CommentSort, compareThreads, DEFAULT_SORT, type ThreadCursor } fro
 import type { AppEnv } from '../env.ts';
 import { markCommentsUnavailable } from '../http/caching.ts';
 import { readPreviewIds } from '../http/preview-cookie.ts';
+import { logError } from '../log.ts';
 import { getApprovedComment, getCommentsVersion, getHeldComments, listApprovedThreads } from '../storage/comments.ts';
 import { StorageUnavailableError } from '../storage/unavailable.ts';
 import type { ArticleComments } from '../views/article-page.tsx';
@@ -30,7 +31,7 @@ export async function unlessCommentsUnavailable<T>(c: Context<AppEnv>, run: () =
     return await run();
   } catch (error) {
     if (!(error instanceof StorageUnavailableError)) throw error;
-    console.error('comments unavailable; serving the article without them', c.req.path, error.message, error.cause);
+    logError('comments unavailable; serving the article without them', error, { status: 200 });
     markCommentsUnavailable(c);
     return null;
   }

@@ -3,6 +3,7 @@
  * them: the send runs after the response (waitUntil), a failure is logged, and without the binding nothing happens.
  */
 import type { CommentEvent, CommentEventType } from '../domain/comment-events.ts';
+import { logError } from '../log.ts';
 
 /** Where events go: the queue binding, when configured. */
 export interface EventsEnv {
@@ -28,6 +29,6 @@ export function publishCommentEvent(
     occurred_at: new Date().toISOString(),
   };
   ctx.waitUntil(
-    queue.send(event, { contentType: 'json' }).catch((error: unknown) => console.error('comment event not queued', type, error)),
+    queue.send(event, { contentType: 'json' }).catch((error: unknown) => logError('comment event not queued', error, { type })),
   );
 }

@@ -6,6 +6,7 @@
  */
 import { type BackgroundVars, type NotificationSettings, readNotificationSettings } from '../domain/background-settings.ts';
 import type { CommentEvent } from '../domain/comment-events.ts';
+import { logError, logInfo } from '../log.ts';
 import { getArticle } from '../storage/articles.ts';
 import { claimDigest, getPendingBacklog, releaseDigest } from '../storage/notifications.ts';
 import { digestEmail } from '../views/digest-email.ts';
@@ -49,11 +50,11 @@ async function sendDigest(env: NotifyEnv, mail: SendEmail, settings: Notificatio
     const titles = new Map(articles.flatMap((a) => (a ? [[a.slug, a.title] as const] : [])));
     const { subject, text } = digestEmail({ siteUrl: env.SITE_URL, total: backlog.total, comments: backlog.comments, titles });
     await sendPlainMail(mail, { from: settings.from, fromName: 'منبر', to: settings.moderatorEmails, subject, text }, now);
-    console.log(JSON.stringify({ event: 'digest.sent', pending: backlog.total, recipients: settings.moderatorEmails.length }));
+    logInfo('digest.sent', { pending: backlog.total, recipients: settings.moderatorEmails.length });
     return true;
   } catch (error) {
     await releaseDigest(env.DB, at);
-    console.error('digest not sent', error);
+    logError('digest not sent', error);
     return false;
   }
 }
@@ -68,7 +69,7 @@ export async function handleCommentEvents(batch: MessageBatch<unknown>, env: Not
     batch.messages.map(async (message) => {
       const event = message.body;
       if (!isEvent(event)) {
-        console.error('comment event dropped: not an event', message.id);
+        logError('comment event dropped: not an event', undefined, { message_id: message.id });
         return message.ack();
       }
       const delivered =

@@ -2,6 +2,7 @@
  * Personal-data requests: export (article 15) and erasure (article 17) of everything stored under an email.
  * The log line records what was done, never the email.
  */
+import { logInfo } from '../log.ts';
 import type { Db } from '../storage/db.ts';
 import { deleteComment, getComment } from '../storage/moderation.ts';
 import { anonymiseByEmail, listCommentsByEmail } from '../storage/personal-data.ts';
@@ -9,7 +10,7 @@ import { anonymiseByEmail, listCommentsByEmail } from '../storage/personal-data.
 /** Every comment with this email, in any status, with its moderation history. */
 export async function exportPersonalData(db: Db, email: string) {
   const comments = await listCommentsByEmail(db, email);
-  console.log(JSON.stringify({ event: 'privacy.export', comments: comments.length }));
+  logInfo('privacy.export', { comments: comments.length });
   return comments;
 }
 
@@ -37,6 +38,6 @@ export async function erasePersonalData(
       removed += comment ? 1 : 0;
     }
   const report = { anonymised: await anonymiseByEmail(db, email), removed };
-  console.log(JSON.stringify({ event: 'privacy.erase', remove_text: options.removeText, ...report }));
+  logInfo('privacy.erase', { remove_text: options.removeText, ...report });
   return report;
 }

@@ -4,6 +4,7 @@
  * logs one structured line with what it did.
  */
 import type { RetentionSettings } from '../domain/background-settings.ts';
+import { logInfo } from '../log.ts';
 import type { Db } from '../storage/db.ts';
 import { deleteComment, getComment } from '../storage/moderation.ts';
 import { forgetReactionClients } from '../storage/reactions.ts';
@@ -54,6 +55,6 @@ export async function runRetention(db: Db, settings: RetentionSettings, now: Dat
     pending_trashed: await trashStalePending(db, ago(settings.pendingDays), at),
     idempotency_keys_deleted: await deleteExpiredIdempotencyKeys(db, ago(IDEMPOTENCY_HOURS / 24)),
   };
-  console.log(JSON.stringify(report));
+  logInfo(report.event, { ...report });
   return report;
 }

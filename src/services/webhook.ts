@@ -5,6 +5,7 @@
  */
 import { hmacHex } from '../crypto.ts';
 import type { CommentEvent } from '../domain/comment-events.ts';
+import { logError } from '../log.ts';
 
 /** Header that carries the signature. */
 const SIGNATURE_HEADER = 'Minbar-Signature';
@@ -41,7 +42,7 @@ export async function deliverWebhook(
     await response.body?.cancel();
     return response.ok;
   } catch (error) {
-    console.error('webhook delivery failed', event.type, error);
+    logError('webhook delivery failed', error, { type: event.type });
     return false;
   }
 }

@@ -8,22 +8,22 @@ import { configProblems } from '../../scripts/lib/config.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let dir: string;
-let toml: string;
+let config: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'minbar-config-'));
-  toml = await readFile(join(ROOT, 'wrangler.toml'), 'utf8');
+  config = await readFile(join(ROOT, 'wrangler.jsonc'), 'utf8');
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-/** A wrangler.toml like the project's with one var changed, in the temporary folder. */
+/** A wrangler.jsonc like the project's with one var changed, in the temporary folder. */
 async function projectWith(
   name: string,
   value: string,
   devVars = 'ADMIN_TOKEN=a-long-enough-admin-token\nIP_HASH_SECRET=a-long-enough-ip-secret\n',
 ) {
-  const changed = toml.replace(new RegExp(`^${name} = ".*"$`, 'm'), `${name} = "${value}"`);
-  await writeFile(join(dir, 'wrangler.toml'), changed);
+  const changed = config.replace(new RegExp(`^(\\s*)"${name}": ".*"`, 'm'), `$1"${name}": "${value}"`);
+  await writeFile(join(dir, 'wrangler.jsonc'), changed);
   await writeFile(join(dir, '.dev.vars'), devVars);
   await writeFile(join(dir, '.dev.vars.example'), 'ADMIN_TOKEN=generate\n');
 }
@@ -36,8 +36,8 @@ const run = (script: string) =>
   });
 
 describe('the configuration check of the scripts', () => {
-  it("accepts the project's own wrangler.toml", () => {
-    expect(configProblems({ overrides: { BUILD_ID: 'abc123' } }, join(ROOT, 'wrangler.toml'))).toEqual([]);
+  it("accepts the project's own wrangler.jsonc", () => {
+    expect(configProblems({ overrides: { BUILD_ID: 'abc123' } }, join(ROOT, 'wrangler.jsonc'))).toEqual([]);
   });
 
   it('npm run deploy stops before anything is uploaded, naming the variable', async () => {

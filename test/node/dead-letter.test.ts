@@ -4,7 +4,6 @@
 // except a shorter max_retries. Mocked: only the receiver (a local HTTP server that answers 503), as it is outside
 // Minbar, and the operator's dead-letter consumer (a second Worker that reports what reaches the dead-letter queue).
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +11,7 @@ import { join } from 'node:path';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wrangler } from '../../scripts/lib/wrangler.ts';
+import { miniflareWorkerOptions } from '../../scripts/lib/wrangler-api.ts';
 
 const SECRET = 'dead-letter-test-webhook-secret';
 const EVENTS = 'minbar-comment-events';
@@ -58,14 +58,8 @@ describe('a comment event whose webhook keeps failing', () => {
     dir = await mkdtemp(join('.wrangler', 'dead-letter-'));
     const build = await wrangler(['deploy', '--dry-run', '--minify', '--outdir', dir]);
     if (build.code !== 0) throw new Error(`the Worker does not build:\n${build.stderr}`);
-    const config = ['wrangler.jsonc', 'wrangler.toml'].flatMap((name) => {
-      try {
-        return [readFileSync(name, 'utf8')];
-      } catch {
-        return [];
-      }
-    })[0];
-    const compatibilityDate = /compatibility_date\W+(\d{4}-\d\d-\d\d)/.exec(config ?? '')?.[1] ?? '2026-11-01';
+    // The compatibility date and flags of wrangler.jsonc, as wrangler derives them.
+    const { compatibilityDate, compatibilityFlags } = miniflareWorkerOptions();
     mf = new Miniflare(
       convertV4MiniflareOptions({
         host: '127.0.0.1',
@@ -76,6 +70,7 @@ describe('a comment event whose webhook keeps failing', () => {
             modules: true,
             scriptPath: join(dir, 'index.js'),
             compatibilityDate,
+            compatibilityFlags,
             bindings: { SITE_URL: 'https://minbar.test', WEBHOOK_URL: `${origin}/hook`, WEBHOOK_SECRET: SECRET },
             d1Databases: ['DB'],
             kvNamespaces: ['ARTICLES'],

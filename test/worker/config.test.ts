@@ -5,7 +5,7 @@ import { findComments, newReader, type Reader } from './helpers/comments.ts';
 import { ORIGIN, requestWithEnv, SEED_PATH } from './helpers/http.ts';
 import { expectProblem } from './helpers/schemas.ts';
 
-/** What vitest.config.ts and wrangler.toml configure: a valid site. */
+/** What vitest.config.ts and wrangler.jsonc configure: a valid site. */
 const VALID = { ...env } as unknown as Record<string, unknown>;
 
 const errorsOf = (vars: Record<string, unknown>) => {
@@ -14,7 +14,7 @@ const errorsOf = (vars: Record<string, unknown>) => {
 };
 
 describe('the configuration schema', () => {
-  it('accepts the configuration of wrangler.toml and the tests, with numbers as numbers', () => {
+  it('accepts the configuration of wrangler.jsonc and the tests, with numbers as numbers', () => {
     const result = checkConfig(VALID);
     expect(result.ok && result.config).toMatchObject({
       SITE_URL: 'https://minbar.test',
@@ -25,7 +25,7 @@ describe('the configuration schema', () => {
     });
   });
 
-  it('fills an unset var with the default wrangler.toml documents', () => {
+  it('fills an unset var with the default wrangler.jsonc documents', () => {
     const { COMMENT_MODERATION, COMMENT_MAX_LINKS, COMMENTS_CLOSE_AFTER_DAYS, RESPONSE_CACHE_SECONDS, BUILD_ID, ...rest } = VALID;
     const result = checkConfig(rest);
     expect(result.ok && result.config).toMatchObject({

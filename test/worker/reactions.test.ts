@@ -128,7 +128,8 @@ describe('POST /comments/:id/agree', () => {
     expect(await reactionRows(id)).toBe(0);
   });
 
-  it('answers 429 in Arabic with Retry-After once a client has pressed 30 times in a minute', async () => {
+  // Up to 30 s waiting for room in the limiter's window, then the presses.
+  it('answers 429 in Arabic with Retry-After once a client has pressed 30 times in a minute', { timeout: 90_000 }, async () => {
     const id = await seedComment({ slug: SLUG, body: 'زر مزدحم' });
     const ip = newReader().ip;
     await startOfLimiterWindow(60, 30);

@@ -4,6 +4,7 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMENTS_UNAVAILABLE } from '../../../src/views/article-page.tsx';
 import { newReader } from '../helpers/comments.ts';
+import { THROWING_DB } from '../helpers/faults.ts';
 import { ORIGIN, request, requestWithEnv, SEED_PATH } from '../helpers/http.ts';
 import { expectProblem, expectSchema } from '../helpers/schemas.ts';
 
@@ -44,16 +45,6 @@ async function expectUnavailablePage(response: Response): Promise<void> {
   expect(response.headers.get('Content-Type')).toMatch(/^text\/html/);
   expect(await response.text()).toContain('الخدمة غير متاحة مؤقتاً');
 }
-
-/** A D1 binding that cannot even open a session (the binding itself throws). */
-const THROWING_DB = {
-  withSession: () => {
-    throw new Error('D1 binding is down');
-  },
-  prepare: () => {
-    throw new Error('D1 binding is down');
-  },
-} as unknown as D1Database;
 
 /** A real D1 that fails from the `n`-th query of the request on (a database that goes away mid-request). */
 function failingAfter(n: number): D1Database {

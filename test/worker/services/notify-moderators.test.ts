@@ -8,7 +8,7 @@ import type { Bindings } from '../../../src/env.ts';
 import worker from '../../../src/index.ts';
 import { retryDelay } from '../../../src/services/notify-moderators.ts';
 import { markModerationQueueSeen } from '../../../src/storage/notifications.ts';
-import wranglerToml from '../../../wrangler.toml?raw';
+import wranglerConfig from '../../../wrangler.jsonc?raw';
 import { admin, newReader, seedComment } from '../helpers/comments.ts';
 
 const MAIL = { MODERATOR_EMAILS: 'huda@minbar.test, omar@minbar.test', NOTIFY_FROM: 'desk@minbar.test' };
@@ -196,10 +196,10 @@ describe('the signed webhook', () => {
     expect(retryDelay(20)).toBe(3600);
   });
 
-  it('after max_retries the queue moves the event to the dead-letter queue (wrangler.toml)', () => {
-    const consumer = /\[\[queues\.consumers\]\]\nqueue = "minbar-comment-events"\n([\s\S]*?)\n\n/.exec(wranglerToml)?.[1] ?? '';
-    expect(consumer).toMatch(/^max_retries = 5$/m);
-    expect(consumer).toMatch(/^dead_letter_queue = "minbar-comment-events-dlq"$/m);
+  it('after max_retries the queue moves the event to the dead-letter queue (wrangler.jsonc)', () => {
+    const consumer = /"consumers": \[\s*\{\s*"queue": "minbar-comment-events",([\s\S]*?)\}/.exec(wranglerConfig)?.[1] ?? '';
+    expect(consumer).toMatch(/^\s*"max_retries": 5,?$/m);
+    expect(consumer).toMatch(/^\s*"dead_letter_queue": "minbar-comment-events-dlq",?$/m);
   });
 
   it('a receiver that recovers gets the event and it is acknowledged', async () => {

@@ -1,0 +1,37 @@
+/**
+ * The one module that uses wrangler's unstable and experimental JavaScript API (`unstable_*`, `experimental_*`).
+ * Those change without a major version; keeping them here means a wrangler upgrade is checked in one file.
+ * Everything else drives wrangler through its CLI (scripts/lib/wrangler.ts).
+ */
+import type { V4WorkerOptions } from 'miniflare';
+import { experimental_readRawConfig, unstable_getMiniflareWorkerOptions } from 'wrangler';
+
+/** The project's wrangler configuration file, relative to the project root. */
+export const WRANGLER_CONFIG = 'wrangler.jsonc';
+
+/**
+ * The vars of the wrangler configuration as written (no defaults filled in, nothing from .dev.vars).
+ * @example readConfigVars() // { SITE_URL: 'https://minbar.example.com', ... }
+ */
+export function readConfigVars(configPath = WRANGLER_CONFIG): Record<string, unknown> {
+  return experimental_readRawConfig({ config: configPath }).rawConfig.vars ?? {};
+}
+
+/**
+ * The dead-letter queues the configuration's queue consumers name (`wrangler deploy` does not create them).
+ * @example readDeadLetterQueues() // ['minbar-comment-events-dlq']
+ */
+export function readDeadLetterQueues(configPath = WRANGLER_CONFIG): string[] {
+  const consumers = experimental_readRawConfig({ config: configPath }).rawConfig.queues?.consumers ?? [];
+  return consumers.flatMap((consumer: { dead_letter_queue?: string }) =>
+    consumer.dead_letter_queue ? [consumer.dead_letter_queue] : [],
+  );
+}
+
+/**
+ * The Miniflare options (compatibility settings, KV, D1, rate limits, vars) wrangler derives from the configuration,
+ * the same `wrangler dev` would run the Worker with.
+ */
+export function miniflareWorkerOptions(configPath = WRANGLER_CONFIG): V4WorkerOptions {
+  return unstable_getMiniflareWorkerOptions(configPath).workerOptions as unknown as V4WorkerOptions;
+}
