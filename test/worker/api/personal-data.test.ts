@@ -45,7 +45,9 @@ describe('POST /api/admin/personal-data/export', () => {
     vi.spyOn(console, 'log').mockImplementation((line: string) => lines.push(line));
     const response = await post('export', { email: reader.email.toUpperCase() });
     // The log says what was done, never whose data it was.
-    expect(lines.map((line) => JSON.parse(line))).toContainEqual({ event: 'privacy.export', comments: 4 });
+    expect(lines.map((line) => JSON.parse(line))).toContainEqual(
+      expect.objectContaining({ event: 'privacy.export', comments: 4 }),
+    );
     expect(lines.join('\n')).not.toContain(reader.email);
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
@@ -122,12 +124,9 @@ describe('POST /api/admin/personal-data/erase', () => {
     expect((await (await post('export', { email: reader.email })).json()) as { comments: unknown[] }).toMatchObject({
       comments: [],
     });
-    expect(lines.map((line) => JSON.parse(line))).toContainEqual({
-      event: 'privacy.erase',
-      remove_text: false,
-      anonymised: 4,
-      removed: 0,
-    });
+    expect(lines.map((line) => JSON.parse(line))).toContainEqual(
+      expect.objectContaining({ event: 'privacy.erase', remove_text: false, anonymised: 4, removed: 0 }),
+    );
     expect(lines.join('\n')).not.toContain(reader.email);
   });
 

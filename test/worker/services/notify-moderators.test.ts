@@ -217,8 +217,10 @@ describe('what the consumer does with every kind of message', () => {
     const bad = [null, 'comment.held', { comment_id: 9 }, { type: 'comment.held' }, { type: 'comment.held', comment_id: '9' }];
     const { ids, result } = await consume([...bad, event] as CommentEvent[], HOOK);
     expect(result.explicitAcks.sort()).toEqual([...ids].sort());
-    expect(errors.mock.calls.map(([message, id]) => [message, id])).toEqual(
-      ids.slice(0, bad.length).map((id) => ['comment event dropped: not an event', id]),
+    expect(errors.mock.calls.map(([line]) => JSON.parse(String(line)))).toEqual(
+      ids
+        .slice(0, bad.length)
+        .map((id) => expect.objectContaining({ event: 'comment event dropped: not an event', message_id: id })),
     );
     expect(fetchSpy).toHaveBeenCalledTimes(1);
   });
@@ -233,7 +235,9 @@ describe('what the consumer does with every kind of message', () => {
     expect(result.retryMessages).toEqual([{ msgId: ids[0] }]);
     expect(result.explicitAcks).toEqual([ids[1]]);
     expect(fetchSpy).toHaveBeenCalledTimes(1);
-    expect(errors).toHaveBeenCalledWith('digest not sent', expect.any(Error));
+    expect(errors.mock.calls.map(([line]) => JSON.parse(String(line)))).toContainEqual(
+      expect.objectContaining({ event: 'digest not sent' }),
+    );
   });
 
   it('mails nothing when every held comment was moderated before the message arrived, and mails the next one at once', async () => {
@@ -248,7 +252,9 @@ describe('what the consumer does with every kind of message', () => {
     const next = await seedComment({ slug: 'benghazi-port', body: 'التالي', status: 'pending' });
     await consume([held(next)], MAIL);
     expect(send).toHaveBeenCalledTimes(2);
-    expect(lines.map((line) => JSON.parse(line))).toContainEqual({ event: 'digest.sent', pending: 1, recipients: 2 });
+    expect(lines.map((line) => JSON.parse(line))).toContainEqual(
+      expect.objectContaining({ event: 'digest.sent', pending: 1, recipients: 2 }),
+    );
   });
 
   it('without the mail binding nothing is mailed, and held events are acknowledged', async () => {
