@@ -31,6 +31,7 @@ export function boundThreads(
   const sizes = new Map<number, number>();
   for (const c of comments) {
     const root = c.parentId === null ? c.id : rootOf.get(c.parentId);
+    // Stryker disable next-line ConditionalExpression: without it an orphan's size is kept under the root `undefined`, which no shown root has, and the filter below drops it anyway
     if (root === undefined) continue;
     rootOf.set(c.id, root);
     sizes.set(root, (sizes.get(root) ?? 0) + textLength(c));

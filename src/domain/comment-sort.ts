@@ -29,8 +29,8 @@ export interface ThreadCursor {
   count: number;
 }
 
-const countOf = (sort: CommentSort, c: SortKeys): number =>
-  sort === 'most-replied' ? c.replyCount : sort === 'most-agreed' ? c.agreeCount : 0;
+/** The count a count order is by (only ever asked for those: the orders by date are handled before). */
+const countOf = (sort: CommentSort, c: SortKeys): number => (sort === 'most-replied' ? c.replyCount : c.agreeCount);
 
 /** Whether the order is by a count (ties broken by the newest comment first). */
 export const isCountSort = (sort: CommentSort): boolean => sort === 'most-replied' || sort === 'most-agreed';

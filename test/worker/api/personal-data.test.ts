@@ -41,7 +41,14 @@ async function surfaces() {
 describe('POST /api/admin/personal-data/export', () => {
   it('returns every comment of the email in any status, with personal data and moderation history, as a download', async () => {
     const { reader, url, ids } = await readerWithHistory('تصدير');
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: string) => lines.push(line));
     const response = await post('export', { email: reader.email.toUpperCase() });
+    // The log says what was done, never whose data it was.
+    expect(lines.map((line) => JSON.parse(line))).toContainEqual(
+      expect.objectContaining({ event: 'privacy.export', comments: 4 }),
+    );
+    expect(lines.join('\n')).not.toContain(reader.email);
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
     expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="minbar-personal-data.json"');
@@ -117,7 +124,9 @@ describe('POST /api/admin/personal-data/erase', () => {
     expect((await (await post('export', { email: reader.email })).json()) as { comments: unknown[] }).toMatchObject({
       comments: [],
     });
-    expect(lines.join('\n')).toContain('"event":"privacy.erase"');
+    expect(lines.map((line) => JSON.parse(line))).toContainEqual(
+      expect.objectContaining({ event: 'privacy.erase', remove_text: false, anonymised: 4, removed: 0 }),
+    );
     expect(lines.join('\n')).not.toContain(reader.email);
   });
 

@@ -202,3 +202,12 @@ describe('buildThreads', () => {
     ]);
   });
 });
+
+describe('where words are looked for', () => {
+  it('matches a word inside one field, never across two, and never in anything but what the commenter wrote', () => {
+    const settings = open({ COMMENT_DISALLOWED_WORDS: 'casino, was here' });
+    expect(moderate(comment({ name: 'ca', email: 'sino@example.com' }), settings).status).toBe('approved');
+    expect(moderate(comment({ name: 'Mona', body: 'here we go' }), settings).status).toBe('approved');
+    expect(moderate(comment({ name: 'casino' }), settings).status).toBe('spam');
+  });
+});

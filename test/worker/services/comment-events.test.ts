@@ -9,7 +9,11 @@ const ARTICLE = '/articles/benghazi-port';
 /** Spies on the queue producer; returns the bodies sent. */
 function watchQueue() {
   const send = vi.spyOn(env.COMMENT_EVENTS, 'send');
-  return () => send.mock.calls.map(([body]) => body as Record<string, unknown>);
+  return () => {
+    // JSON, so the dashboard and any consumer can read the messages (the default, v8, only a Worker can).
+    for (const [, options] of send.mock.calls) expect(options).toEqual({ contentType: 'json' });
+    return send.mock.calls.map(([body]) => body as Record<string, unknown>);
+  };
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -24,6 +28,7 @@ describe('comment events on the queue', () => {
     const [event] = sent();
     expect(Object.keys(event ?? {}).sort()).toEqual(['article_slug', 'comment_id', 'occurred_at', 'type']);
     expect(event).toMatchObject({ type: 'comment.held', article_slug: 'benghazi-port', comment_id: expect.any(Number) });
+    expect(Math.abs(Date.parse(String(event?.occurred_at)) - Date.now())).toBeLessThan(60_000);
     expect(JSON.stringify(event)).not.toContain(reader.email);
     expect(JSON.stringify(event)).not.toContain('تعليق ينتظر');
   });
@@ -80,10 +85,15 @@ describe('comment events on the queue', () => {
 
   it('a failing queue never fails the reader', async () => {
     vi.spyOn(env.COMMENT_EVENTS, 'send').mockRejectedValue(new Error('queue down'));
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const reader = newReader();
     const response = await postComment(ARTICLE, { name: reader.name, email: reader.email, body: 'الطابور معطل' }, reader);
     expect(response.status).toBe(202);
+    await vi.waitFor(() =>
+      expect(errors.mock.calls.map(([line]) => JSON.parse(String(line)))).toContainEqual(
+        expect.objectContaining({ event: 'comment event not queued', type: 'comment.held' }),
+      ),
+    );
   });
 
   it('moderators approving, spamming, trashing and deleting produce one event each', async () => {

@@ -70,6 +70,8 @@ describe('the moderators digest', () => {
     for (const id of ids) expect(mail?.text).toContain(`https://minbar.test/admin/comments/${id}`);
     expect(mail?.text).toContain('كاتب 2 على «ميناء بنغازي');
     expect(mail?.raw).toMatch(/^From: =\?UTF-8\?B\?.+\?= <desk@minbar\.test>$/m);
+    const fromName = /^From: =\?UTF-8\?B\?(.+)\?= </m.exec(mail?.raw ?? '')?.[1] ?? '';
+    expect(new TextDecoder().decode(Uint8Array.from(atob(fromName), (ch) => ch.charCodeAt(0)))).toBe('منبر');
     expect(mail?.raw).toMatch(/^Message-ID: <.+@minbar\.test>$/m);
   });
 });
@@ -204,5 +206,91 @@ describe('the signed webhook', () => {
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('ok'));
     const { ids, result } = await consume([held(8)], HOOK, 3);
     expect(result.explicitAcks).toEqual(ids);
+  });
+});
+
+describe('what the consumer does with every kind of message', () => {
+  it('drops and logs a message that is no comment event, and still handles the others', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('ok'));
+    const event: CommentEvent = { ...held(9), type: 'comment.trashed' };
+    const bad = [null, 'comment.held', { comment_id: 9 }, { type: 'comment.held' }, { type: 'comment.held', comment_id: '9' }];
+    const { ids, result } = await consume([...bad, event] as CommentEvent[], HOOK);
+    expect(result.explicitAcks.sort()).toEqual([...ids].sort());
+    expect(errors.mock.calls.map(([line]) => JSON.parse(String(line)))).toEqual(
+      ids
+        .slice(0, bad.length)
+        .map((id) => expect.objectContaining({ event: 'comment event dropped: not an event', message_id: id })),
+    );
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+  });
+
+  it('when the digest fails, retries the held event but still delivers the others to the webhook', async () => {
+    await admin('/comments?status=pending');
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(env.MODERATOR_MAIL, 'send').mockRejectedValue(new Error('mail down'));
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('ok'));
+    const id = await seedComment({ slug: 'benghazi-port', body: 'بريد متوقف', status: 'pending' });
+    const { ids, result } = await consume([held(id), { ...held(id), type: 'comment.approved' }], { ...MAIL, ...HOOK });
+    expect(result.retryMessages).toEqual([{ msgId: ids[0] }]);
+    expect(result.explicitAcks).toEqual([ids[1]]);
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    expect(errors.mock.calls.map(([line]) => JSON.parse(String(line)))).toContainEqual(
+      expect.objectContaining({ event: 'digest not sent' }),
+    );
+  });
+
+  it('mails nothing when every held comment was moderated before the message arrived, and mails the next one at once', async () => {
+    await admin('/comments?status=pending');
+    await env.DB.prepare("UPDATE comments SET status = 'approved' WHERE status = 'pending'").run();
+    const send = vi.spyOn(env.MODERATOR_MAIL, 'send');
+    const { ids, result } = await consume([held(1)], MAIL);
+    expect(result.explicitAcks).toEqual(ids);
+    expect(send).not.toHaveBeenCalled();
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: string) => lines.push(line));
+    const next = await seedComment({ slug: 'benghazi-port', body: 'التالي', status: 'pending' });
+    await consume([held(next)], MAIL);
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(lines.map((line) => JSON.parse(line))).toContainEqual(
+      expect.objectContaining({ event: 'digest.sent', pending: 1, recipients: 2 }),
+    );
+  });
+
+  it('without the mail binding nothing is mailed, and held events are acknowledged', async () => {
+    await admin('/comments?status=pending');
+    const send = vi.spyOn(env.MODERATOR_MAIL, 'send');
+    const id = await seedComment({ slug: 'benghazi-port', body: 'بلا بريد', status: 'pending' });
+    const { ids, result } = await consume([held(id)], { ...MAIL, MODERATOR_MAIL: undefined });
+    expect(result.explicitAcks).toEqual(ids);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('mails nothing for a batch without a held comment, nor for a message that only looks like one', async () => {
+    await admin('/comments?status=pending');
+    await seedComment({ slug: 'benghazi-port', body: 'ينتظر بلا حدث', status: 'pending' });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const send = vi.spyOn(env.MODERATOR_MAIL, 'send');
+    const { ids, result } = await consume(
+      [{ ...held(3), type: 'comment.approved' }, { type: 'comment.held', comment_id: 'x' } as unknown as CommentEvent],
+      MAIL,
+    );
+    expect(result.explicitAcks.sort()).toEqual([...ids].sort());
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it("lists a held comment whose article is no longer published under the article's slug", async () => {
+    await admin('/comments?status=pending');
+    await env.DB.prepare("UPDATE comments SET status = 'approved' WHERE status = 'pending'").run();
+    const send = vi.spyOn(env.MODERATOR_MAIL, 'send');
+    const id = await seedComment({
+      slug: 'withdrawn-article',
+      body: 'على مقال مسحوب',
+      status: 'pending',
+      reader: newReader('كاتب'),
+    });
+    await consume([held(id)], MAIL);
+    const [message] = send.mock.calls[0] ?? [];
+    expect((await readMail(message as EmailMessage)).text).toContain('كاتب على «withdrawn-article»');
   });
 });

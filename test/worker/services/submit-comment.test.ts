@@ -2,7 +2,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { ArticleDocument } from '../../../src/domain/article.ts';
-import { FLOOD_SECONDS, type SubmitContext, submitComment } from '../../../src/services/submit-comment.ts';
+import { claimOrReplay } from '../../../src/services/idempotency.ts';
+import { checkRateLimit, FLOOD_SECONDS, type SubmitContext, submitComment } from '../../../src/services/submit-comment.ts';
 import { getArticle } from '../../../src/storage/articles.ts';
 import { getComment, setCommentStatus } from '../../../src/storage/moderation.ts';
 import type { CommentInput } from '../../../src/validation/comment.ts';
@@ -168,5 +169,79 @@ describe('submitComment', () => {
         });
       }
     });
+  });
+
+  describe('moderators and retries', () => {
+    it('tells moderators of a held comment once, by its id, and never of a published or spam one', async () => {
+      const held: number[] = [];
+      const onHeld = (id: number) => held.push(id);
+      const first = commenter();
+      const outcome = await submit({ email: first.email }, { ipHash: first.ipHash, onHeld });
+      expect(held).toEqual([outcome.kind === 'stored' ? outcome.id : -1]);
+      const open = commenter();
+      await submit(
+        { email: open.email },
+        { ipHash: open.ipHash, onHeld, settings: settingsFrom({ COMMENT_MODERATION: 'none' }) },
+      );
+      const bot = commenter();
+      await submit({ email: bot.email }, { ipHash: bot.ipHash, onHeld, honeypot: true });
+      expect(held).toHaveLength(1);
+    });
+
+    it('keeps the first response under the Idempotency-Key: the published comment with its id, or the held answer', async () => {
+      for (const [mode, status] of [
+        ['none', 201],
+        ['all', 202],
+      ] as const) {
+        const who = commenter();
+        const key = crypto.randomUUID();
+        await claimOrReplay(env.DB, key, 'f', () => NOW);
+        const outcome = await submit(
+          { email: who.email, body: `محفوظ ${key}` },
+          {
+            ipHash: who.ipHash,
+            settings: settingsFrom({ COMMENT_MODERATION: mode }),
+            idempotency: {
+              key,
+              // As the API does: 201 with the comment when it is published, 202 when it is held.
+              response: (approved) => ({
+                responseStatus: approved ? 201 : 202,
+                responseBody: JSON.stringify({ id: 0, body: approved?.body ?? null }),
+              }),
+            },
+          },
+        );
+        if (outcome.kind !== 'stored') throw new Error('not stored');
+        const replay = await claimOrReplay(env.DB, key, 'f', () => later(1));
+        expect(replay).toMatchObject({ kind: 'replay', status, commentId: outcome.id });
+        const body = replay.kind === 'replay' ? JSON.parse(replay.body) : null;
+        expect(body).toEqual({ id: outcome.id, body: mode === 'none' ? `محفوظ ${key}` : null });
+      }
+    });
+  });
+});
+
+describe('checkRateLimit', () => {
+  const limiter = (success: boolean, keys: string[] = []) =>
+    ({
+      limit: async ({ key }: { key: string }) => {
+        keys.push(key);
+        return { success };
+      },
+    }) as unknown as RateLimit;
+
+  it("counts the attempt under the client's IP hash and asks a limited client to wait the limiter's minute", async () => {
+    const keys: string[] = [];
+    expect(await checkRateLimit(limiter(false, keys), 'hash-1')).toStrictEqual({
+      kind: 'refused',
+      reason: 'rate-limited',
+      retryAfter: 60,
+    });
+    expect(keys).toEqual(['hash-1']);
+  });
+
+  it('lets the attempt through when the limiter allows it or is not configured', async () => {
+    expect(await checkRateLimit(limiter(true), 'hash-2')).toBeNull();
+    expect(await checkRateLimit(undefined, 'hash-2')).toBeNull();
   });
 });

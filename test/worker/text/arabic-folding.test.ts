@@ -75,3 +75,10 @@ describe('characterCount', () => {
     expect(characterCount('😀ب')).toBe(2);
   });
 });
+
+describe('noncharacters', () => {
+  it('are removed from names and bodies, leaving the text around them', () => {
+    expect(cleanName('أحمد\uFFFE علي\uFDD0')).toBe('أحمد علي');
+    expect(cleanBody('نص\uFFFF هنا\u{1FFFE}')).toBe('نص هنا');
+  });
+});

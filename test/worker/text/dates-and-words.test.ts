@@ -1,7 +1,7 @@
 // Dates, plurals and reading time exactly as readers see them (Intl inside workerd, Tripoli time).
 import { describe, expect, it } from 'vitest';
 import { formatDisplayDate, formatDisplayDateTime, parseEditorDate, toNewsroomTime } from '../../../src/text/dates.ts';
-import { COMMENT_COUNT, pluralize, READING_MINUTES, SEARCH_RESULTS } from '../../../src/text/plural.ts';
+import { COMMENT_COUNT, DAYS, pluralize, READING_MINUTES, SEARCH_RESULTS } from '../../../src/text/plural.ts';
 import { countWords, readingMinutes } from '../../../src/text/words.ts';
 
 describe('comment dates', () => {
@@ -46,19 +46,20 @@ describe('editor dates', () => {
 
 describe('Arabic plurals', () => {
   it.each([
-    [0, 'أقل من دقيقة قراءة', 'لا توجد تعليقات بعد', 'لا توجد نتائج'],
-    [1, 'دقيقة قراءة واحدة', 'تعليق واحد', 'نتيجة واحدة'],
-    [2, 'دقيقتا قراءة', 'تعليقان', 'نتيجتان'],
-    [3, '3 دقائق قراءة', '3 تعليقات', '3 نتائج'],
-    [10, '10 دقائق قراءة', '10 تعليقات', '10 نتائج'],
-    [11, '11 دقيقة قراءة', '11 تعليقاً', '11 نتيجة'],
-    [99, '99 دقيقة قراءة', '99 تعليقاً', '99 نتيجة'],
-    [100, '100 دقيقة قراءة', '100 تعليق', '100 نتيجة'],
-    [102, '102 دقيقة قراءة', '102 تعليق', '102 نتيجة'],
-  ])('%i: reading time, comment count and result count', (n, minutes, comments, results) => {
+    [0, 'أقل من دقيقة قراءة', 'لا توجد تعليقات بعد', 'لا توجد نتائج', '0 يوم'],
+    [1, 'دقيقة قراءة واحدة', 'تعليق واحد', 'نتيجة واحدة', 'يوم واحد'],
+    [2, 'دقيقتا قراءة', 'تعليقان', 'نتيجتان', 'يومان'],
+    [3, '3 دقائق قراءة', '3 تعليقات', '3 نتائج', '3 أيام'],
+    [10, '10 دقائق قراءة', '10 تعليقات', '10 نتائج', '10 أيام'],
+    [11, '11 دقيقة قراءة', '11 تعليقاً', '11 نتيجة', '11 يومًا'],
+    [99, '99 دقيقة قراءة', '99 تعليقاً', '99 نتيجة', '99 يومًا'],
+    [100, '100 دقيقة قراءة', '100 تعليق', '100 نتيجة', '100 يوم'],
+    [102, '102 دقيقة قراءة', '102 تعليق', '102 نتيجة', '102 يوم'],
+  ])('%i: reading time, comment count, result count and retention days', (n, minutes, comments, results, days) => {
     expect(pluralize(n, READING_MINUTES)).toBe(minutes);
     expect(pluralize(n, COMMENT_COUNT)).toBe(comments);
     expect(pluralize(n, SEARCH_RESULTS)).toBe(results);
+    expect(pluralize(n, DAYS)).toBe(days);
   });
 });
 
@@ -76,5 +77,11 @@ describe('words and reading time', () => {
     expect(readingMinutes(269)).toBe(1);
     expect(readingMinutes(270)).toBe(2);
     expect(readingMinutes(450)).toBe(3);
+  });
+});
+
+describe('editor dates with more than four digits of year', () => {
+  it('refuses an expanded year, which Date would read', () => {
+    expect(parseEditorDate('+002026-11-30T09:00:00Z')).toBeNull();
   });
 });
