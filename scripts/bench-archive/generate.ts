@@ -58,7 +58,7 @@ export function archiveArticle(i: number, n: number, body: string, now: number, 
 
 /**
  * Writes articles 1…n into `dir`; returns the largest category and how many articles it has.
- * @example await generateArchive('/tmp/archive', 2000, 'content/articles/seed.md', Date.now())
+ * @example await generateArchive(join(tmpdir(), 'minbar-archive'), 2000, 'content/articles/seed.md', Date.now())
  */
 export async function generateArchive(
   dir: string,
