@@ -40,6 +40,9 @@ const VISIBLE_CANDIDATES =
 /**
  * A page of hits for an FTS5 MATCH expression (built by ftsQuery): title matches first, then the rest, newest first
  * within each, with the total (at most SEARCH_CANDIDATES). Only the page's hits read their original text.
+ * The last word is a prefix (words being typed), but FTS5 answers a prefix by merging the posting lists of every word
+ * that starts with it, whole, before it can stop at the newest matches. So when the words as typed already fill the
+ * window (a common word), the window is theirs, and the query costs the same at any archive size.
  */
 export async function searchIndex(
   db: Db,
@@ -47,7 +50,13 @@ export async function searchIndex(
   limit: number,
   offset: number,
 ): Promise<{ hits: SearchHit[]; total: number }> {
-  const inTitle = `title : (${match})`;
+  const exact = match.endsWith('*') ? match.slice(0, -1) : match;
+  const found = await db
+    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM search_index WHERE search_index MATCH ?1 LIMIT ${SEARCH_CANDIDATES})`)
+    .bind(exact)
+    .first<number>('n');
+  const words = (found ?? 0) >= SEARCH_CANDIDATES ? exact : match;
+  const inTitle = `title : (${words})`;
   const [page, count] = await db.batch<{
     kind: 'article' | 'comment';
     ref: string;
@@ -61,8 +70,8 @@ export async function searchIndex(
         `SELECT h.kind, h.ref, h.article_slug, s.original, h.created_at FROM (${VISIBLE_CANDIDATES} ORDER BY in_title ` +
           'DESC, id DESC LIMIT ?3 OFFSET ?4) AS h JOIN search_index s ON s.rowid = h.id ORDER BY h.in_title DESC, h.id DESC',
       )
-      .bind(match, inTitle, limit, offset),
-    db.prepare(`SELECT count(*) AS n FROM (${VISIBLE_CANDIDATES})`).bind(match, inTitle),
+      .bind(words, inTitle, limit, offset),
+    db.prepare(`SELECT count(*) AS n FROM (${VISIBLE_CANDIDATES})`).bind(words, inTitle),
   ]);
   return {
     hits: (page?.results ?? []).map((r) => ({
