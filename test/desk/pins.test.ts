@@ -3,8 +3,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { getCommentsVersion } from '../../src/storage/comments.ts';
-import { seedComment } from '../worker/helpers/comments.ts';
+import { admin, seedComment } from '../worker/helpers/comments.ts';
 import { attributesOf, textsOf } from '../worker/helpers/html.ts';
+import { expectProblem } from '../worker/helpers/schemas.ts';
 import { type DeskLogin, deskGet, postDesk, signIn } from './helpers/desk.ts';
 import { request } from './helpers/http.ts';
 
@@ -138,9 +139,7 @@ describe('refusals of a pin', () => {
     const login = await signIn();
     const parent = await seedComment({ slug: ARTICLE, body: `أصل ${unique()}` });
     const reply = await seedComment({ slug: ARTICLE, body: `ردّ ${unique()}`, parentId: parent, depth: 2 });
-    expect(await textsOf(await (await deskGet(`/admin/comments/${reply}`, login.cookie)).text(), 'button[name=pin]')).toEqual(
-      [],
-    );
+    expect(await textsOf(await (await deskGet(`/admin/comments/${reply}`, login.cookie)).text(), 'button[name=pin]')).toEqual([]);
     const response = await pinForm(login, reply, 'pin');
     expect(response.status).toBe(409);
     expect((await textsOf(await response.text(), '[role=alert] p'))[0]).toBe(
@@ -174,5 +173,43 @@ describe('refusals of a pin', () => {
     expect(crossSite.status).toBe(403);
     expect(await pinnedOn(ARTICLE)).not.toContainEqual({ id });
     expect(await logRows(id)).toEqual([]);
+  });
+});
+
+describe('POST and DELETE /api/admin/comments/:id/pin (forwarded to the desk Worker)', () => {
+  const pinApi = (id: number | string, method: 'POST' | 'DELETE', headers: Record<string, string> = {}) =>
+    admin(`/comments/${id}/pin`, { method, headers });
+
+  it('pins and unpins with the Bearer token, logged under X-Moderator, first in the public JSON while pinned', async () => {
+    const slug = 'istanbul-talks';
+    const id = await seedComment({ slug, body: `عبر الواجهة ${unique()}`, minutesAgo: 0 });
+    const pinned = await pinApi(id, 'POST', { 'X-Moderator': 'huda' });
+    expect(pinned.status).toBe(204);
+    expect(pinned.headers.get('Cache-Control')).toBe('no-store');
+    const list = async () =>
+      ((await (await request(`/api/articles/${slug}/comments`)).json()) as { data: Array<{ id: number; pinned?: true }> }).data;
+    expect((await list())[0]).toMatchObject({ id, pinned: true });
+    expect((await pinApi(id, 'DELETE', { 'X-Moderator': 'huda' })).status).toBe(204);
+    expect((await list()).find((c) => c.id === id)).not.toHaveProperty('pinned');
+    expect(await logRows(id)).toEqual([
+      { from_status: 'approved', to_status: 'pinned', actor: 'admin:huda' },
+      { from_status: 'pinned', to_status: 'unpinned', actor: 'admin:huda' },
+    ]);
+  });
+
+  it('answers problems: 409 for a held comment or a reply, 404 for none, 401 without the token', async () => {
+    const held = await seedComment({ slug: ARTICLE, body: `معلّق ${unique()}`, status: 'pending' });
+    const heldAnswer = await expectProblem(await pinApi(held, 'POST'), 409);
+    expect(heldAnswer.detail).toBe(`Comment ${held} is pending: only an approved comment can be pinned.`);
+    const parent = await seedComment({ slug: ARTICLE, body: `أصل ${unique()}` });
+    const reply = await seedComment({ slug: ARTICLE, body: `ردّ ${unique()}`, parentId: parent, depth: 2 });
+    expect((await expectProblem(await pinApi(reply, 'POST'), 409)).detail).toBe(
+      `Comment ${reply} is a reply: only a top-level comment can be pinned.`,
+    );
+    await expectProblem(await pinApi(987_654, 'POST'), 404);
+    await expectProblem(await pinApi('x1', 'DELETE'), 404);
+    const anonymous = await request(`/api/admin/comments/${parent}/pin`, { method: 'POST' });
+    expect(anonymous.status).toBe(401);
+    expect(await pinnedOn(ARTICLE)).toEqual([]);
   });
 });
