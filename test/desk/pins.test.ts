@@ -6,17 +6,11 @@ import { getCommentsVersion } from '../../src/storage/comments.ts';
 import { admin, seedComment } from '../worker/helpers/comments.ts';
 import { attributesOf, textsOf } from '../worker/helpers/html.ts';
 import { expectProblem } from '../worker/helpers/schemas.ts';
-import { type DeskLogin, deskGet, postDesk, signIn } from './helpers/desk.ts';
+import { type DeskLogin, deskGet, logRows, postDesk, signIn } from './helpers/desk.ts';
 import { request } from './helpers/http.ts';
 
 const ARTICLE = 'benghazi-port';
 const unique = () => crypto.randomUUID().slice(0, 8);
-const logRows = async (id: number) =>
-  (
-    await env.DB.prepare('SELECT from_status, to_status, actor FROM moderation_log WHERE comment_id = ?1 ORDER BY id')
-      .bind(id)
-      .all()
-  ).results;
 const pinnedOn = async (slug: string) =>
   (await env.DB.prepare('SELECT id FROM comments WHERE article_slug = ?1 AND pinned_at IS NOT NULL').bind(slug).all()).results;
 const pinForm = (login: DeskLogin, id: number | string, pin: string, back = `/admin/comments/${id}`) =>
