@@ -29,6 +29,7 @@ app.use(logContext());
 app.use('/admin', forwardToDesk());
 app.use('/admin/*', forwardToDesk());
 app.on(['GET', 'POST'], '/comments/:id/report', forwardToDesk());
+app.on(['POST', 'DELETE'], '/api/admin/comments/:id/pin', forwardToDesk());
 app.use(rememberResponses());
 app.use(securityHeaders());
 app.use(crossOrigin());

@@ -1,7 +1,7 @@
 /**
  * The moderators' desk as its own Worker (`minbar-desk`, wrangler.desk.jsonc): the public Worker forwards `/admin`,
- * `/admin/*` and readers' report forms (`/comments/:id/report`) to it through the DESK service binding, so none of
- * the desk's code weighs on the readers' Worker.
+ * `/admin/*`, readers' report forms (`/comments/:id/report`) and the admin API's pins (`/api/admin/comments/:id/pin`)
+ * to it through the DESK service binding, so none of the desk's code weighs on the readers' Worker.
  * It shares the public Worker's D1 database and KV namespace, its security headers and its error pages.
  * It also does the site's background work, which readers never wait for: it consumes the COMMENT_EVENTS queue the
  * public Worker produces (the moderators' digest e-mail, the signed webhook) and runs the daily retention (Cron
@@ -13,6 +13,7 @@ import type { AppEnv, Bindings } from '../env.ts';
 import { notFound, onError } from '../errors.tsx';
 import { securityHeaders } from '../http/security.ts';
 import desk from '../routes/admin/desk.tsx';
+import adminPins from '../routes/api/admin-pins.ts';
 import reportSubmission from '../routes/desk/report-submission.tsx';
 import { handleCommentEvents } from '../services/notify-moderators.ts';
 import { runRetention } from '../services/retention.ts';
@@ -30,6 +31,7 @@ app.use(async function primaryDatabase(c, next) {
 });
 app.route('/admin', desk);
 app.route('/comments', reportSubmission);
+app.route('/api/admin/comments', adminPins);
 
 app.notFound(notFound);
 app.onError(onError);
