@@ -4,10 +4,13 @@
  *
  * Generates N articles from the seed (scripts/bench-archive/generate.ts), publishes them with the real publisher to a
  * throwaway local state (wall time, peak memory), republishes after changing one (wall time), and publishes the seed
- * alone to a second state. Then runs the deploy bundle in two workerd processes through Miniflare, one per state, with
- * the response memory off (RESPONSE_CACHE_SECONDS=0), and measures each route with wrk on both, one right after the
- * other: req/s, p50/p99 and workerd CPU µs per request, and the CPU ratio N / 1. Prints a table and writes
- * bench/archive.json. Needs wrk (apt-get install wrk) and a few GB of disk in the temp directory at 100,000.
+ * alone to a second state, and the smallest archive that fills every capped list (FULL articles: a full front page,
+ * feeds, newest sitemap chunk, news sitemap and search window) to a third. Then runs the deploy bundle in three workerd
+ * processes through Miniflare, one per state, with the response memory off (RESPONSE_CACHE_SECONDS=0), and measures
+ * each route with wrk on each, one right after the other: req/s, p50/p99 and workerd CPU µs per request, and the CPU
+ * ratios N / 1 and N / FULL (what grows from 1 to FULL is a page filling up; from FULL to N, the archive). Prints a
+ * table and writes bench/archive.json. Needs wrk (apt-get install wrk) and a few GB of disk in the temp directory at
+ * 100,000. BENCH_PORT (default 8912) is the first of the three ports it serves on.
  */
 import { readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -24,7 +27,12 @@ import { miniflareWorkerOptions } from './lib/wrangler-api.ts';
 
 const N = Number(process.argv[2] ?? process.env.ARCHIVE_N ?? 100_000);
 const TIMING = { warmup: Number(process.env.BENCH_WARMUP ?? 2), seconds: Number(process.env.BENCH_SECONDS ?? 5) };
-const PORTS = { one: 8912, many: 8913 };
+const FIRST_PORT = Number(process.env.BENCH_PORT ?? 8912);
+const PORTS = { one: FIRST_PORT, full: FIRST_PORT + 1, many: FIRST_PORT + 2 };
+/** The smallest archive whose capped lists are all full: one whole sitemap chunk (more than every other cap). */
+const FULL = SITEMAP_CHUNK_SIZE;
+/** How the publisher runs (as `npm run publish` runs it): its heap held to what it needs (see package.json). */
+const PUBLISH_NODE_FLAGS = ['--max-old-space-size=640'];
 const OUT = 'bench';
 const BUILD = join(OUT, 'build-archive');
 const SEED_DIR = 'content/articles';
@@ -65,6 +73,7 @@ const ROUTES: Array<[name: string, path: (s: Shape) => string]> = [
 ];
 
 const publishArgs = (content: string, state: string) => [
+  ...PUBLISH_NODE_FLAGS,
   'scripts/publish.ts',
   '--local',
   '--persist-to',
@@ -121,8 +130,10 @@ async function main() {
   if (!Number.isInteger(N) || N < 1) throw new Error(`N must be a whole number of articles (got ${process.argv[2]})`);
   const scratch = await mkdtemp(join(tmpdir(), 'minbar-archive-'));
   const content = join(scratch, 'articles');
-  const states = { one: join(scratch, 'state-one'), many: join(scratch, 'state-many') };
+  const fullContent = join(scratch, 'articles-full');
+  const states = { one: join(scratch, 'state-one'), full: join(scratch, 'state-full'), many: join(scratch, 'state-many') };
   await mkdir(content);
+  await mkdir(fullContent);
   const servers: Array<{ mf: Miniflare }> = [];
   try {
     // The bundle first: what is measured is the code as it was when the run started, however long publishing takes.
@@ -141,50 +152,64 @@ async function main() {
     const again = await publish(content, states.many);
     console.log('bench:archive: publishing the seed alone (the 1-article state)');
     await publish(SEED_DIR, states.one);
+    console.log(`bench:archive: publishing ${FULL} articles (the full-lists state)`);
+    const full = await generateArchive(fullContent, FULL, seedFile, now);
+    await publish(fullContent, states.full);
 
     const one = await serve(states.one, PORTS.one);
     servers.push(one);
+    const fullServer = await serve(states.full, PORTS.full);
+    servers.push(fullServer);
     const many = await serve(states.many, PORTS.many);
     servers.push(many);
 
     const seedSlug = (
       JSON.parse(await (await fetch(new URL('/api/articles', one.url))).text()) as { data: Array<{ slug: string }> }
     ).data[0]?.slug as string;
-    const shapes: Record<'one' | 'many', Shape> = {
+    /** What the routes of a generated archive of `n` point at (article `middle` is the one looked up). */
+    const generatedShape = (n: number, biggest: { slug: string; count: number }, middle: number): Shape => ({
+      slug: archiveSlug(middle),
+      category: biggest.slug,
+      categoryPages: Math.ceil(biggest.count / PAGE_SIZE),
+      sitePages: Math.ceil(n / PAGE_SIZE),
+      chunks: Math.ceil(n / SITEMAP_CHUNK_SIZE),
+      rareWord: `مرجع${middle}`,
+    });
+    const states3 = ['one', 'full', 'many'] as const;
+    const servers3 = { one, full: fullServer, many };
+    const shapes: Record<(typeof states3)[number], Shape> = {
       one: { slug: seedSlug, category: 'libya', categoryPages: 1, sitePages: 1, chunks: 1, rareWord: 'حفتر' },
-      many: {
-        slug: archiveSlug(changed),
-        category: largest.slug,
-        categoryPages: Math.ceil(largest.count / PAGE_SIZE),
-        sitePages: Math.ceil(N / PAGE_SIZE),
-        chunks: Math.ceil(N / SITEMAP_CHUNK_SIZE),
-        rareWord: `مرجع${changed}`,
-      },
+      full: generatedShape(FULL, full.largest, Math.ceil(FULL / 2)),
+      many: generatedShape(N, largest, changed),
     };
     const routes = [];
     for (const [name, path] of ROUTES) {
-      const measured = {} as Record<'one' | 'many', RouteMeasure & { path: string }>;
-      for (const key of ['one', 'many'] as const) {
-        const server = key === 'one' ? one : many;
+      const measured = {} as Record<(typeof states3)[number], RouteMeasure & { path: string }>;
+      for (const key of states3) {
+        const server = servers3[key];
         const routePath = path(shapes[key]);
         measured[key] = { path: routePath, ...measureRoute(new URL(routePath, server.url).href, server.pid, TIMING) };
       }
       const ratio = measured.many.cpuUsPerRequest / measured.one.cpuUsPerRequest;
+      const ratioFull = measured.many.cpuUsPerRequest / measured.full.cpuUsPerRequest;
       routes.push({
         name,
         at_1: measured.one,
+        at_full: measured.full,
         at_n: measured.many,
         cpu_ratio: Number(ratio.toFixed(2)),
+        cpu_ratio_full: Number(ratioFull.toFixed(2)),
         met: ratio <= CPU_RATIO_TARGET,
       });
       console.log(
-        `bench:archive: ${name}: ${measured.one.cpuUsPerRequest.toFixed(0)} µs at 1, ${measured.many.cpuUsPerRequest.toFixed(0)} µs at ${N} (× ${ratio.toFixed(2)})`,
+        `bench:archive: ${name}: ${measured.one.cpuUsPerRequest.toFixed(0)} µs at 1, ${measured.full.cpuUsPerRequest.toFixed(0)} µs at ${FULL}, ${measured.many.cpuUsPerRequest.toFixed(0)} µs at ${N} (× ${ratio.toFixed(2)} of 1, × ${ratioFull.toFixed(2)} of ${FULL})`,
       );
     }
 
     const results = {
       date: new Date().toISOString(),
       articles: N,
+      full_lists_articles: FULL,
       machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? '', node: process.version },
       settings: { wrk: `-t1 -c16, ${TIMING.seconds} s after ${TIMING.warmup} s warm-up`, response_cache_seconds: 0 },
       publish: {
@@ -222,8 +247,17 @@ async function main() {
 
 function printTable(r: {
   articles: number;
+  full_lists_articles: number;
   publish: { first: Record<string, number>; republish_one_changed: Record<string, number> };
-  routes: Array<{ name: string; at_1: RouteMeasure; at_n: RouteMeasure; cpu_ratio: number; met: boolean }>;
+  routes: Array<{
+    name: string;
+    at_1: RouteMeasure;
+    at_full: RouteMeasure;
+    at_n: RouteMeasure;
+    cpu_ratio: number;
+    cpu_ratio_full: number;
+    met: boolean;
+  }>;
   targets: Array<{ name: string; met: boolean }>;
 }) {
   const pad = (s: string | number, n: number) => String(s).padEnd(n);
@@ -233,12 +267,13 @@ function printTable(r: {
     `\npublish ${r.articles}: ${first.seconds} s, peak ${first.peak_process_mb} MB (largest process), ${first.peak_tree_mb} MB (whole tree)`,
   );
   console.log(`republish after changing one: ${again.seconds} s, peak ${again.peak_process_mb} MB (largest process)`);
+  console.log(`\nF = ${r.full_lists_articles} articles, the smallest archive whose capped lists are all full`);
   console.log(
-    `\n${pad('route', 34)}${pad('req/s 1', 9)}${pad(`req/s N`, 9)}${pad('p50 1', 8)}${pad('p50 N', 8)}${pad('p99 1', 8)}${pad('p99 N', 8)}${pad('CPU µs 1', 10)}${pad('CPU µs N', 10)}${pad('ratio', 7)}fail`,
+    `${pad('route', 34)}${pad('req/s 1', 9)}${pad(`req/s N`, 9)}${pad('p50 1', 8)}${pad('p50 N', 8)}${pad('p99 1', 8)}${pad('p99 N', 8)}${pad('CPU µs 1', 10)}${pad('CPU µs F', 10)}${pad('CPU µs N', 10)}${pad('N/1', 7)}${pad('N/F', 7)}fail`,
   );
   for (const x of r.routes)
     console.log(
-      `${pad(x.name, 34)}${pad(num(x.at_1.rps), 9)}${pad(num(x.at_n.rps), 9)}${pad(num(x.at_1.p50Ms, 1), 8)}${pad(num(x.at_n.p50Ms, 1), 8)}${pad(num(x.at_1.p99Ms, 1), 8)}${pad(num(x.at_n.p99Ms, 1), 8)}${pad(num(x.at_1.cpuUsPerRequest), 10)}${pad(num(x.at_n.cpuUsPerRequest), 10)}${pad(x.cpu_ratio.toFixed(2), 7)}${x.at_1.failures + x.at_n.failures}`,
+      `${pad(x.name, 34)}${pad(num(x.at_1.rps), 9)}${pad(num(x.at_n.rps), 9)}${pad(num(x.at_1.p50Ms, 1), 8)}${pad(num(x.at_n.p50Ms, 1), 8)}${pad(num(x.at_1.p99Ms, 1), 8)}${pad(num(x.at_n.p99Ms, 1), 8)}${pad(num(x.at_1.cpuUsPerRequest), 10)}${pad(num(x.at_full.cpuUsPerRequest), 10)}${pad(num(x.at_n.cpuUsPerRequest), 10)}${pad(x.cpu_ratio.toFixed(2), 7)}${pad(x.cpu_ratio_full.toFixed(2), 7)}${x.at_1.failures + x.at_full.failures + x.at_n.failures}`,
     );
   console.log('\ntargets:');
   for (const t of r.targets) console.log(`  ${t.met ? 'met    ' : 'NOT MET'}  ${t.name}`);

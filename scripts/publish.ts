@@ -12,13 +12,13 @@
  * KV's metadata hashes (one listing, that once) so unchanged documents are not uploaded again.
  * `--verify` renders every file and reads back every document whose hash looks current, repairing corrupt values.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ArticleDocument, Category } from '../src/domain/article.ts';
 import { FEED_SIZE } from '../src/domain/article.ts';
-import { ARTICLE_KEY_PREFIX, articleKey, FEED_KEY_PREFIX, INDEX_KEY } from '../src/storage/article-keys.ts';
+import { ARTICLE_KEY_PREFIX, articleKey, FEED_KEY_PREFIX, feedKey, INDEX_KEY } from '../src/storage/article-keys.ts';
 import {
   documentHashSql,
   moveArticleSql,
@@ -33,14 +33,15 @@ import {
   buildArticle,
   buildFeeds,
   derivedEntries,
+  feedHash,
   formatErrors,
   type KvEntry,
   kvEntry,
-  newestFirst,
   type PublishError,
 } from './lib/publication.ts';
 import { localTarget, remoteTarget } from './lib/publish-target.ts';
 import { searchIndexSql } from './lib/search-index.ts';
+import { sourceCache } from './lib/source-cache.ts';
 import { sourceHash } from './lib/source-hash.ts';
 
 const USAGE = 'usage: npm run publish -- --local | --remote [--content DIR] [--persist-to DIR] [--dry-run] [--verify]';
@@ -147,8 +148,11 @@ const sqlArticles = chunkFiles<string>('articles.sql', SQL_ARTICLES_PER_FILE, (l
 interface Listed {
   slug: string;
   path: string;
-  published_at: string;
+  /** Publication time in ms, for sorting (parsed once, not at every comparison). */
+  published_ms: number;
   category: Category;
+  /** The article document's hash: feeds are compared by their articles' hashes before any is rendered again. */
+  hash: string;
 }
 
 const names = (await readdir(values.content)).filter((name) => name.endsWith('.md')).sort();
@@ -156,7 +160,7 @@ const errors: PublishError[] = [];
 const warnings: PublishError[] = [];
 const check = acrossFiles();
 const listed: Listed[] = [];
-const counts = { added: 0, changed: 0, unchanged: 0, corrupt: 0, verified: 0, indexed: 0, rendered: 0 };
+const counts = { added: 0, changed: 0, unchanged: 0, corrupt: 0, verified: 0, indexed: 0, rendered: 0, read: 0 };
 /** Documents whose hash looks current, waiting to be read back (with --verify). */
 let toVerify: KvEntry[] = [];
 const corrupt: string[] = [];
@@ -181,25 +185,44 @@ const say = (line: string) => {
 const reading = progress('read and render', names.length);
 /** Files read at once: reading ahead keeps the disk busy while the previous batch is hashed and rendered. */
 const READ_AHEAD = 64;
+// Beside the local state it describes (or in .wrangler for the remote one); --verify reads every file regardless.
+const cache = await sourceCache(
+  values.local
+    ? join(values['persist-to'] ?? '.wrangler/state', 'publish-sources.json')
+    : '.wrangler/publish-sources-remote.json',
+  values.content,
+);
+/** Each file's path and source hash; its text only when it was read (a file unchanged on disk is not). */
 async function* sources() {
   for (let i = 0; i < names.length; i += READ_AHEAD) {
-    const batch = names.slice(i, i + READ_AHEAD).map((name) => join(values.content, name));
-    const texts = await Promise.all(batch.map((path) => readFile(path, 'utf8')));
-    for (const [j, path] of batch.entries()) yield { path, source: texts[j] as string };
+    const batch = names.slice(i, i + READ_AHEAD);
+    yield* await Promise.all(
+      batch.map(async (name) => {
+        const path = join(values.content, name);
+        const stats = await stat(path);
+        const known = values.verify ? undefined : cache.hashOf(name, stats);
+        if (known) return { path, hash: known, text: undefined };
+        const text = await readFile(path, 'utf8');
+        counts.read += 1;
+        const hash = sourceHash(text);
+        cache.remember(name, stats, hash);
+        return { path, hash, text };
+      }),
+    );
   }
 }
 
-for await (const { path, source } of sources()) {
-  const hash = sourceHash(source);
+for await (const { path, hash, text } of sources()) {
   const row = bySource.get(path);
   reading.advance();
   if (!values.verify && row && row.source_hash === hash && published.get(row.slug) === row.hash) {
     const category = { slug: row.category_slug, name: row.category_name };
     errors.push(...check(path, row.slug, category));
-    listed.push({ slug: row.slug, path, published_at: row.published_at, category });
+    listed.push({ slug: row.slug, path, published_ms: Date.parse(row.published_at), category, hash: row.hash });
     counts.unchanged += 1;
     continue;
   }
+  const source = text ?? (await readFile(path, 'utf8'));
   const built = buildArticle({ path, source });
   counts.rendered += 1;
   errors.push(...built.errors);
@@ -207,7 +230,8 @@ for await (const { path, source } of sources()) {
   const article = built.article;
   if (!article) continue;
   errors.push(...check(path, article.slug, article.category));
-  listed.push({ slug: article.slug, path, published_at: article.published_at, category: article.category });
+  const { slug, category, hash: documentHash } = article;
+  listed.push({ slug, path, published_ms: Date.parse(article.published_at), category, hash: documentHash });
   if (errors.length > 0) continue; // Nothing will be written: stop preparing writes, keep finding errors.
   const before = published.get(article.slug);
   const entry = kvEntry(articleKey(article.slug), article);
@@ -238,6 +262,8 @@ for await (const { path, source } of sources()) {
   await sqlArticles.add(sql.join('\n'));
 }
 reading.done();
+await cache.save();
+console.log(`read ${counts.read} of ${names.length} file(s); the others are unchanged on disk since the last run`);
 console.log(`rendered ${counts.rendered} of ${names.length} file(s); the others are unchanged since the last publish`);
 if (toVerify.length > 0) for (const bad of await verifyStored(toVerify)) await kvPuts.add(bad);
 for (const key of corrupt) {
@@ -258,23 +284,47 @@ const removed = [...published.keys()].filter((slug) => !slugs.has(slug));
 for (const slug of removed) say(`- removed  ${slug}`);
 if (said > LINES_SHOWN) console.log(`… and ${said - LINES_SHOWN} more added, changed or removed`);
 
-/** The newest FEED_SIZE articles of the site and of each category, rendered again (a few hundred files at most). */
-async function feedArticles(): Promise<ArticleDocument[]> {
-  const newest = [...listed].sort(newestFirst);
-  const taken = new Map<string, number>();
-  const wanted = newest.filter((a, i) => {
-    const n = taken.get(a.category.slug) ?? 0;
-    taken.set(a.category.slug, n + 1);
-    return i < FEED_SIZE || n < FEED_SIZE;
-  });
-  return Promise.all(
+/**
+ * The feeds: the site's and each category's newest FEED_SIZE articles. A feed's hash follows from its articles'
+ * hashes, so only feeds whose hash changed (or all, with --verify) have their articles rendered again (at most a few
+ * hundred files; republishing one article renders the two feeds it is in).
+ */
+async function feedEntries(): Promise<{ entries: KvEntry[]; keys: string[] }> {
+  const newest = [...listed].sort((a, b) => b.published_ms - a.published_ms || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const lists = new Map<string, { category: Category | null; items: Listed[] }>([[feedKey(), { category: null, items: [] }]]);
+  for (const a of newest) {
+    const site = lists.get(feedKey()) as { items: Listed[] };
+    if (site.items.length < FEED_SIZE) site.items.push(a);
+    const key = feedKey(a.category.slug);
+    const list = lists.get(key) ?? { category: a.category, items: [] };
+    lists.set(key, list);
+    if (list.items.length < FEED_SIZE) list.items.push(a);
+  }
+  const stale = [...lists].filter(
+    ([key, list]) =>
+      values.verify ||
+      documents.get(key) !==
+        feedHash(
+          list.category && { slug: list.category.slug, name: list.category.name },
+          list.items.map((a) => a.hash),
+        ),
+  );
+  const needed = new Set(stale.flatMap(([, list]) => list.items));
+  const wanted = newest.filter((a) => needed.has(a));
+  const rendered = await Promise.all(
     wanted.map(async (a) => buildArticle({ path: a.path, source: await readFile(a.path, 'utf8') }).article as ArticleDocument),
   );
+  // Built from the stale feeds' articles only, so only those feeds are complete; the others are current already.
+  const staleKeys = new Set(stale.map(([key]) => key));
+  const feeds = new Map([...buildFeeds(rendered)].filter(([key]) => staleKeys.has(key)));
+  console.log(`feeds: ${stale.length} of ${lists.size} rendered again; the others list the same articles as before`);
+  return { entries: derivedEntries(feeds), keys: [...lists.keys()] };
 }
-const derived = derivedEntries(buildFeeds(await feedArticles()));
+const feeds = await feedEntries();
+const derived = feeds.entries;
 const derivedChanged = derived.filter((e) => documents.get(e.key) !== e.metadata.hash);
 const derivedCurrent = derived.filter((e) => documents.get(e.key) === e.metadata.hash);
-const derivedKeys = new Set(derived.map((e) => e.key));
+const derivedKeys = new Set([...feeds.keys, ...derived.map((e) => e.key)]);
 const derivedRemoved = [...documents.keys()].filter(
   (key) => key === INDEX_KEY || (key.startsWith(FEED_KEY_PREFIX) && !derivedKeys.has(key)),
 );
@@ -330,5 +380,5 @@ await target.execute(
 );
 const deleted = [...removed.map(articleKey), ...derivedRemoved];
 for (let i = 0; i < deleted.length; i += BULK_PUT_DOCUMENTS) await target.kvDelete(deleted.slice(i, i + BULK_PUT_DOCUMENTS));
-console.log(`catalog holds ${listed.length} article(s); ${derived.length - 1} feed(s)`);
+console.log(`catalog holds ${listed.length} article(s); ${feeds.keys.length} feed(s)`);
 await finish(0);

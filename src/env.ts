@@ -46,10 +46,14 @@ export interface Bindings extends CloudflareBindings {
   IP_HASH_SECRET?: string;
   /** Secret key that signs cookies (the author's preview of a held comment); without it no preview is offered. */
   COOKIE_SIGNING_SECRET?: string;
-  /** Comment events (ids only) for the digest and the webhook; consumed by this Worker's `queue` handler. */
+  /** Comment events (ids only) for the digest and the webhook; consumed by the desk Worker's `queue` handler. */
   COMMENT_EVENTS: CloudflareBindings['COMMENT_EVENTS'];
-  /** Sends the moderators' digest (Email Routing: verified destinations, or an onboarded domain). */
-  MODERATOR_MAIL: CloudflareBindings['MODERATOR_MAIL'];
+  /**
+   * Sends the moderators' digest (Email Routing: verified destinations, or an onboarded domain). The desk Worker's
+   * binding (wrangler.desk.jsonc), which the generated types of wrangler.jsonc do not include; the digest's tests run
+   * in the desk's project, on that config's real binding.
+   */
+  MODERATOR_MAIL?: SendEmail;
   /** Days before IP hashes and user agents are removed from comments (default 90). */
   RETENTION_CLIENT_DAYS: CloudflareBindings['RETENTION_CLIENT_DAYS'];
   /** Days before spam and trash are deleted for good (default 30). */
@@ -58,12 +62,12 @@ export interface Bindings extends CloudflareBindings {
   PENDING_DAYS: CloudflareBindings['PENDING_DAYS'];
   /** Address readers write to for a copy or erasure of their data (shown under the comment form). */
   PRIVACY_EMAIL: CloudflareBindings['PRIVACY_EMAIL'];
-  /** Comma-separated recipients of the moderators' digest (empty: no e-mail). */
-  MODERATOR_EMAILS: CloudflareBindings['MODERATOR_EMAILS'];
-  /** Sender address of the digest. */
-  NOTIFY_FROM: CloudflareBindings['NOTIFY_FROM'];
-  /** Endpoint of the signed comment-event webhook (empty: none). */
-  WEBHOOK_URL: CloudflareBindings['WEBHOOK_URL'];
+  /** Comma-separated recipients of the moderators' digest (empty: no e-mail). A var of the desk (wrangler.desk.jsonc). */
+  MODERATOR_EMAILS?: string;
+  /** Sender address of the digest (desk). */
+  NOTIFY_FROM?: string;
+  /** Endpoint of the signed comment-event webhook (empty: none; desk). */
+  WEBHOOK_URL?: string;
   /** Secret HMAC key of the webhook signatures. */
   WEBHOOK_SECRET?: string;
 }

@@ -4,7 +4,6 @@
 
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { Hono } from 'hono/tiny';
-import { readRetentionSettings } from './domain/background-settings.ts';
 import type { AppEnv, Bindings } from './env.ts';
 import { notFound, onError, ProblemError, problemResponse } from './errors.tsx';
 import { canonicalUrls } from './http/canonical.ts';
@@ -13,7 +12,7 @@ import { crossOrigin } from './http/cors.ts';
 import { d1Session } from './http/d1-session.ts';
 import { forwardToDesk } from './http/desk-forward.ts';
 import { frontPageLegacyRedirects, withLegacyRedirects } from './http/legacy-redirects.ts';
-import { answerFromMemory, clearResponseCache, rememberResponses } from './http/response-cache.ts';
+import { answerFromMemory, rememberResponses } from './http/response-cache.ts';
 import { securityHeaders } from './http/security.ts';
 import { logContext } from './log.ts';
 import api from './routes/api/index.tsx';
@@ -23,8 +22,6 @@ import pages from './routes/pages.tsx';
 import { problems } from './routes/problems.tsx';
 import reactions from './routes/reactions.ts';
 import { searchPage } from './routes/search.tsx';
-import { handleCommentEvents } from './services/notify-moderators.ts';
-import { runRetention } from './services/retention.ts';
 
 const app = new Hono<AppEnv>();
 
@@ -32,6 +29,7 @@ app.use(logContext());
 app.use('/admin', forwardToDesk());
 app.use('/admin/*', forwardToDesk());
 app.on(['GET', 'POST'], '/comments/:id/report', forwardToDesk());
+app.on(['POST', 'DELETE'], '/api/admin/comments/:id/pin', forwardToDesk());
 app.use(rememberResponses());
 app.use(securityHeaders());
 app.use(crossOrigin());
@@ -67,14 +65,10 @@ app.onError(onError);
 export { app };
 
 /**
- * The Worker: a fresh public response from memory when there is one, otherwise the app; the COMMENT_EVENTS queue
- * consumer (digest e-mail, webhooks); the daily retention run (Cron Trigger).
+ * The Worker: a fresh public response from memory when there is one, otherwise the app. Background work (the
+ * COMMENT_EVENTS consumer, the daily retention run) belongs to the desk Worker (src/desk/index.ts), so none of it
+ * weighs on the readers' bundle.
  */
 export default {
   fetch: (request, env, ctx) => answerFromMemory(request, env) ?? app.fetch(request, env, ctx),
-  queue: (batch, env) => handleCommentEvents(batch, env),
-  scheduled: async (controller, env) => {
-    await runRetention(env.DB, readRetentionSettings(env), new Date(controller.scheduledTime));
-    clearResponseCache();
-  },
 } satisfies ExportedHandler<Bindings>;

@@ -1,12 +1,12 @@
 /**
- * The configuration check of `npm start` and `npm run deploy`: the vars of wrangler.jsonc (with what the script passes
- * with --var, and locally .dev.vars) through the Worker's own schema (src/config.ts), before anything starts or is
- * uploaded. A wrong value stops the script with one line per variable.
+ * The configuration check of `npm start` and `npm run deploy`: the vars of wrangler.jsonc and of the desk's
+ * wrangler.desk.jsonc (with what the script passes with --var, and locally .dev.vars) through the Workers' own schema
+ * (src/config.ts), before anything starts or is uploaded. A wrong value stops the script with one line per variable.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { checkConfig, SECRET_NAMES } from '../../src/config.ts';
-import { readConfigVars, WRANGLER_CONFIG } from './wrangler-api.ts';
+import { DESK_WRANGLER_CONFIG, readConfigVars, WRANGLER_CONFIG } from './wrangler-api.ts';
 
 /** Where the vars come from, besides wrangler.jsonc. */
 export interface ConfigSources {
@@ -35,9 +35,16 @@ export function configProblems(sources: ConfigSources = {}, configPath = WRANGLE
   return problems;
 }
 
-/** Stops the script (exit 1) with every problem of the configuration, naming each variable. */
+/**
+ * Stops the script (exit 1) with every problem of both Workers' configurations, naming each variable (and the desk's
+ * file for a problem only the desk's configuration has).
+ */
 export function assertConfig(sources: ConfigSources = {}): void {
-  const problems = configProblems(sources);
+  const publicProblems = configProblems(sources);
+  const deskProblems = configProblems(sources, DESK_WRANGLER_CONFIG)
+    .filter((problem) => !publicProblems.includes(problem))
+    .map((problem) => `${DESK_WRANGLER_CONFIG}: ${problem}`);
+  const problems = [...publicProblems, ...deskProblems];
   if (problems.length === 0) return;
   console.error(`The configuration is wrong; nothing was started or uploaded:\n  ${problems.join('\n  ')}`);
   process.exit(1);

@@ -5,8 +5,10 @@
  *
  * 1. Dead-letter queues, created only when missing: a consumer's dead_letter_queue is not a binding, so wrangler's
  *    automatic provisioning does not create it.
- * 2. `wrangler deploy` uploads the Worker and, on the first deploy, provisions what its bindings name without an id
- *    (the ARTICLES KV namespace, the `minbar` D1 database, the comment-events queue); later deploys keep them linked.
+ * 2. The desk Worker (wrangler.desk.jsonc) first, as the public Worker's DESK binding names it; it consumes the
+ *    comment-events queue and carries the retention cron. Then `wrangler deploy` uploads the public Worker. On the first
+ *    deploy each provisions what its bindings name without an id (the ARTICLES KV namespace, the `minbar` D1
+ *    database, the comment-events queue); later deploys keep them linked.
  *    Nothing later could run before it on a fresh account: the D1 and KV commands find these resources through it.
  * 3. The remote D1 migrations. On a first deploy the Worker answers for these seconds without tables (comments are
  *    left out, the API says 503); on an existing account the new code meets the previous schema for those seconds.
@@ -36,11 +38,11 @@ export function deployPlan(revision: string, deadLetterQueues: string[]): Deploy
     })),
     {
       // First: the public Worker's DESK service binding names it, so it must exist when that Worker is uploaded.
-      why: "upload the moderators' desk Worker (wrangler.desk.jsonc), reached through the public Worker's DESK binding",
+      why: "upload the moderators' desk Worker (wrangler.desk.jsonc): the desk, the comment-events consumer, the retention cron",
       command: ['wrangler', 'deploy', '-c', 'wrangler.desk.jsonc', '--var', `BUILD_ID:${revision}`],
     },
     {
-      why: 'upload the Worker; the first deploy provisions its KV namespace, D1 database and queue',
+      why: 'upload the public Worker; the first deploy provisions its KV namespace and D1 database',
       command: ['wrangler', 'deploy', '--var', `BUILD_ID:${revision}`],
     },
     { why: 'apply the D1 migrations not yet applied', command: ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--remote'] },

@@ -218,6 +218,10 @@ export const newestFirst = (
   b: Pick<ArticleSummary, 'published_at' | 'slug'>,
 ): number => Date.parse(b.published_at) - Date.parse(a.published_at) || bySlugOrder(a.slug, b.slug);
 
+/** A feed's hash: its category (null for the site's feed) and its articles' hashes, newest first. */
+export const feedHash = (category: ArticleFeed['category'], hashes: string[]): string =>
+  sha256(JSON.stringify([category, hashes]));
+
 /**
  * The site's feed and one per category, from articles in newest-first order. Only the newest FEED_SIZE of each list
  * are read, so the caller may pass just those (the publisher renders no more than that).
@@ -225,7 +229,14 @@ export const newestFirst = (
 export function buildFeeds(newest: ArticleDocument[]): Map<string, ArticleFeed> {
   const feed = (list: ArticleDocument[], category: ArticleFeed['category']): ArticleFeed => {
     const items = list.slice(0, FEED_SIZE);
-    return { hash: sha256(JSON.stringify([category, items.map((a) => a.hash)])), category, articles: items };
+    return {
+      hash: feedHash(
+        category,
+        items.map((a) => a.hash),
+      ),
+      category,
+      articles: items,
+    };
   };
   const feeds = new Map<string, ArticleFeed>([[feedKey(), feed(newest, null)]]);
   const byCategory = new Map<string, ArticleDocument[]>();

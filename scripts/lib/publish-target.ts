@@ -22,10 +22,17 @@ const LOCAL_SQL_BYTES = 500_000;
 
 /**
  * The Worker the local target runs in workerd beside the state: it writes a whole chunk of KV entries per request,
- * from inside the runtime, which is about twice as fast as one proxied call per key from Node.
+ * from inside the runtime, which is about twice as fast as one proxied call per key from Node; and it answers queries
+ * as one JSON document (POST /query), which for the manifest of 100,000 articles is seconds faster than Miniflare's
+ * proxy, which hands rows to Node one value at a time.
  */
 const BULK_WORKER = `export default {
   async fetch(request, env) {
+    if (new URL(request.url).pathname === '/query') {
+      const statements = await request.json();
+      const results = await env.DB.batch(statements.map((s) => env.DB.prepare(s)));
+      return Response.json(results.map((r) => r.results));
+    }
     const entries = await request.json();
     let next = 0;
     const lane = async () => {
@@ -42,7 +49,6 @@ const BULK_WORKER = `export default {
 /** What the local target uses of Miniflare's D1 binding (the Workers types are not part of the Node scripts' build). */
 interface LocalD1 {
   prepare(sql: string): { all<T>(): Promise<{ results: T[] }> };
-  batch(statements: unknown[]): Promise<Array<{ results: unknown[] }>>;
   exec(sql: string): Promise<unknown>;
 }
 
@@ -138,8 +144,9 @@ export async function localTarget(persistTo?: string): Promise<PublishTarget> {
   let { db, kv } = await bindings();
   return {
     async query(...statements) {
-      const results = await db.batch(statements.map((s) => db.prepare(s)));
-      return results.map((r) => r.results);
+      const response = await mf.dispatchFetch('http://publisher/query', { method: 'POST', body: JSON.stringify(statements) });
+      if (response.status !== 200) throw new Error(`local D1 query failed: ${response.status} ${await response.text()}`);
+      return (await response.json()) as unknown[][];
     },
     async execute(sql) {
       for (const group of sqlGroups(sql, LOCAL_SQL_BYTES)) if (group.trim()) await db.exec(group);

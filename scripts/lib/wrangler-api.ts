@@ -9,6 +9,9 @@ import { experimental_readRawConfig, unstable_getMiniflareWorkerOptions, unstabl
 /** The project's wrangler configuration file, relative to the project root. */
 export const WRANGLER_CONFIG = 'wrangler.jsonc';
 
+/** The desk Worker's configuration file (the desk's pages, the comment-events consumer, the retention cron). */
+export const DESK_WRANGLER_CONFIG = 'wrangler.desk.jsonc';
+
 /**
  * The vars of the wrangler configuration as written (no defaults filled in, nothing from .dev.vars).
  * @example readConfigVars() // { SITE_URL: 'https://minbar.example.com', ... }
@@ -21,7 +24,7 @@ export function readConfigVars(configPath = WRANGLER_CONFIG): Record<string, unk
  * The dead-letter queues the configuration's queue consumers name (`wrangler deploy` does not create them).
  * @example readDeadLetterQueues() // ['minbar-comment-events-dlq']
  */
-export function readDeadLetterQueues(configPath = WRANGLER_CONFIG): string[] {
+export function readDeadLetterQueues(configPath = DESK_WRANGLER_CONFIG): string[] {
   const consumers = experimental_readRawConfig({ config: configPath }).rawConfig.queues?.consumers ?? [];
   return consumers.flatMap((consumer: { dead_letter_queue?: string }) =>
     consumer.dead_letter_queue ? [consumer.dead_letter_queue] : [],

@@ -104,6 +104,11 @@ const commentSchema = z.strictObject({
   role: z.optional(
     describe(z.literal('newsroom'), { description: 'Present only on the newsroom’s replies (shown with «المحرر»)' }),
   ),
+  pinned: z.optional(
+    describe(z.literal(true), {
+      description: 'Present only on the comment a moderator pinned (shown with «مثبّت»): first on the first page, in every sort',
+    }),
+  ),
 });
 
 /** A comment with its approved replies, nested up to 5 levels. */

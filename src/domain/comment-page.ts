@@ -18,7 +18,9 @@ const textLength = (c: PublicComment): number => c.body.length + c.authorName.le
 
 /**
  * Cuts threads to `limit` top-level comments and the text budget. `comments` come parents before replies (id order);
- * `roots` are their top-level comments in the order the page shows them (comment-sort.ts).
+ * `roots` are their top-level comments in the order the page shows them (comment-sort.ts). A pinned root (first, on
+ * the first page only) comes on top of `limit`, and the page never ends on it: the cursor after a page is always an
+ * unpinned comment of the order, which is where the next page goes on.
  * @example boundThreads(rows, roots, 100) // { comments: [...], lastRoot: { id: 42, ... } }
  */
 export function boundThreads(
@@ -36,11 +38,12 @@ export function boundThreads(
     rootOf.set(c.id, root);
     sizes.set(root, (sizes.get(root) ?? 0) + textLength(c));
   }
+  const pinned = roots.filter((r) => r.pinned).length;
   let kept = 0;
   let used = 0;
   for (const root of roots) {
     const size = sizes.get(root.id) ?? 0;
-    if (kept === limit || (kept > 0 && used + size > maxChars)) break;
+    if (kept === limit + pinned || (kept > pinned && used + size > maxChars)) break;
     kept += 1;
     used += size;
   }

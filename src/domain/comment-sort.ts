@@ -20,6 +20,8 @@ export interface SortKeys {
   replyCount: number;
   /** «أتفق» reactions. */
   agreeCount: number;
+  /** The article's pinned comment, which comes before every other in any order. */
+  pinned?: true;
 }
 
 /** Where the next page of a sorted thread list starts: after the comment with this id and this sort value. */
@@ -35,15 +37,21 @@ const countOf = (sort: CommentSort, c: SortKeys): number => (sort === 'most-repl
 /** Whether the order is by a count (ties broken by the newest comment first). */
 export const isCountSort = (sort: CommentSort): boolean => sort === 'most-replied' || sort === 'most-agreed';
 
-/**
- * The comparator of an order. Count orders put the highest count first and break ties newest first, so a
- * single descending index on (count, id) serves them.
- * @example [{ id: 1, replyCount: 0, agreeCount: 2 }, { id: 2, replyCount: 0, agreeCount: 5 }].sort(compareThreads('most-agreed'))
- */
-export function compareThreads(sort: CommentSort): (a: SortKeys, b: SortKeys) => number {
+/** The order itself, before the pin. */
+function compareUnpinned(sort: CommentSort): (a: SortKeys, b: SortKeys) => number {
   if (sort === 'oldest') return (a, b) => a.id - b.id;
   if (sort === 'newest') return (a, b) => b.id - a.id;
   return (a, b) => countOf(sort, b) - countOf(sort, a) || b.id - a.id;
+}
+
+/**
+ * The comparator of an order: the pinned comment first, then the order. Count orders put the highest count first and
+ * break ties newest first, so a single descending index on (count, id) serves them.
+ * @example [{ id: 1, replyCount: 0, agreeCount: 2 }, { id: 2, replyCount: 0, agreeCount: 5 }].sort(compareThreads('most-agreed'))
+ */
+export function compareThreads(sort: CommentSort): (a: SortKeys, b: SortKeys) => number {
+  const order = compareUnpinned(sort);
+  return (a, b) => (b.pinned ? 1 : 0) - (a.pinned ? 1 : 0) || order(a, b);
 }
 
 /**

@@ -22,10 +22,15 @@ export interface Comment {
   updatedAt: string;
   ipHash: string;
   userAgent: string;
+  /** Pinned to the top of its article by a moderator (only ever an approved top-level comment); absent otherwise. */
+  pinned?: true;
 }
 
 /** What the public may see of a comment: never an email, an IP hash or a user agent. */
-export type PublicComment = Pick<Comment, 'id' | 'parentId' | 'depth' | 'authorName' | 'authorUrl' | 'body' | 'createdAt'> & {
+export type PublicComment = Pick<
+  Comment,
+  'id' | 'parentId' | 'depth' | 'authorName' | 'authorUrl' | 'body' | 'createdAt' | 'pinned'
+> & {
   /** Approved direct replies (the "most replied" order). */
   replyCount: number;
   /** «أتفق» reactions; shown only while the comment is approved. */

@@ -25,6 +25,8 @@ export interface CommentRow {
   reply_count: number;
   agree_count: number;
   author_role: 'reader' | 'newsroom';
+  /** When a moderator pinned it to the top of its article (migration 0012); null when not pinned. */
+  pinned_at: string | null;
 }
 
 export type PublicRow = Pick<
@@ -39,11 +41,12 @@ export type PublicRow = Pick<
   | 'reply_count'
   | 'agree_count'
   | 'author_role'
+  | 'pinned_at'
 >;
 
 /** The columns readers may see, for SELECTs. */
 export const PUBLIC_COLUMNS =
-  'id, parent_id, depth, author_name, author_url, body, created_at, reply_count, agree_count, author_role';
+  'id, parent_id, depth, author_name, author_url, body, created_at, reply_count, agree_count, author_role, pinned_at';
 /** Every column of `CommentRow`, for SELECTs. */
 export const ALL_COLUMNS = `${PUBLIC_COLUMNS}, article_slug, author_email, status, updated_at, ip_hash, user_agent`;
 
@@ -59,6 +62,7 @@ export const toPublic = (row: PublicRow): PublicComment => ({
   replyCount: row.reply_count,
   agreeCount: row.agree_count,
   ...(row.author_role === 'newsroom' ? { role: 'newsroom' as const } : {}),
+  ...(row.pinned_at ? { pinned: true as const } : {}),
 });
 
 /** Maps a full row to the domain type. */

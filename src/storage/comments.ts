@@ -56,16 +56,18 @@ const ROOT_ORDERS: Record<CommentSort, { after: string; orderBy: string }> = {
   'most-agreed': { after: '(agree_count, id) < (?4, ?2)', orderBy: 'agree_count DESC, id DESC' },
 };
 
-/** The SQL of the top-level comments of one page of `sort` (exported for the query-plan test). */
+/** The SQL of the unpinned top-level comments of one page of `sort` (exported for the query-plan test). */
 export const rootsSql = (sort: CommentSort): string =>
   `SELECT id FROM comments
-   WHERE article_slug = ?1 AND status = 'approved' AND parent_id IS NULL AND ${ROOT_ORDERS[sort].after}
+   WHERE article_slug = ?1 AND status = 'approved' AND parent_id IS NULL AND pinned_at IS NULL AND ${ROOT_ORDERS[sort].after}
    ORDER BY ${ROOT_ORDERS[sort].orderBy} LIMIT ?3`;
 
 /**
  * Visible comments of an article in `sort` order, paginated by top-level comment (oldest first by default) and
  * bounded by text size (domain/comment-page.ts). A top-level comment is visible exactly when it is approved, so the
- * roots' range scan reads the status index. One query for the page, one for the total. Comments come back in id order; the caller nests and orders them.
+ * roots' range scan reads the status index. The pinned comment (migration 0012) is left out of the order and added
+ * to the first page only, with its replies. One query for the page, one for the total. Comments come back in id
+ * order; the caller nests and orders them.
  */
 export async function listApprovedThreads(
   db: Db,
@@ -81,6 +83,7 @@ export async function listApprovedThreads(
       .prepare(
         `WITH RECURSIVE roots AS (${rootsSql(sort)}), thread (id) AS (
            SELECT id FROM roots
+           ${after ? '' : 'UNION ALL SELECT id FROM comments WHERE article_slug = ?1 AND pinned_at IS NOT NULL AND visible = 1'}
            UNION ALL
            SELECT c.id FROM comments c JOIN thread t ON c.parent_id = t.id WHERE c.visible = 1
          )

@@ -15,6 +15,7 @@ export const commentJson = (c: PublicComment): ResponseOf<'Comment'> => ({
   reply_count: c.replyCount,
   agree_count: c.agreeCount,
   ...(c.role ? { role: c.role } : {}),
+  ...(c.pinned ? { pinned: true } : {}),
 });
 
 /** A comment with its visible replies, nested. */

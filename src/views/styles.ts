@@ -52,7 +52,7 @@ h2{font-size:1.35rem;margin:2rem 0 .5rem}
 .comment-author{font-weight:700;color:var(--fg)}
 .comment-date{color:var(--muted)}
 .comment-body p{margin:.25rem 0 .5rem;white-space:normal}
-.newsroom{margin-inline-start:.5rem;padding:0 .4rem;border:1px solid var(--accent);border-radius:.25rem;color:var(--accent);font-size:.85rem;font-weight:700}
+.newsroom,.pinned{margin-inline-start:.5rem;padding:0 .4rem;border:1px solid var(--accent);border-radius:.25rem;color:var(--accent);font-size:.85rem;font-weight:700}
 .held-note{margin:.25rem 0;font-weight:700}
 .reply,.report{font-size:.95rem}
 .report{margin-inline-start:1.5rem;color:var(--muted)}

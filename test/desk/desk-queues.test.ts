@@ -3,17 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { getCommentsVersion } from '../../src/storage/comments.ts';
 import { admin, newReader, postComment, seedComment } from '../worker/helpers/comments.ts';
 import { attributesOf, textsOf } from '../worker/helpers/html.ts';
-import { deskGet, postDesk, signIn } from './helpers/desk.ts';
+import { deskGet, logRows, postDesk, signIn } from './helpers/desk.ts';
 import { request, SEED_PATH, SEED_SLUG } from './helpers/http.ts';
 
 const ARTICLE = 'benghazi-port';
 const unique = () => crypto.randomUUID().slice(0, 8);
-const logRows = async (id: number) =>
-  (
-    await env.DB.prepare('SELECT from_status, to_status, actor FROM moderation_log WHERE comment_id = ?1 ORDER BY id')
-      .bind(id)
-      .all()
-  ).results;
 const statusOf = async (id: number) =>
   env.DB.prepare('SELECT status FROM comments WHERE id = ?1').bind(id).first<string>('status');
 

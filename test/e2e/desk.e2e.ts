@@ -1,6 +1,6 @@
 // The editor's desk by keyboard with JavaScript off: sign in, approve a held comment and see it on the article,
-// bulk-spam three, and find a comment readers reported three times in the reported queue. Screenshots of the desk
-// for the README are written to docs/screenshots/ from the desktop run.
+// bulk-spam three, pin a comment and see it first on the article, and find a comment readers reported three times in
+// the reported queue. Screenshots of the desk for the README are written to docs/screenshots/ from the desktop run.
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +82,34 @@ describe.each(VIEWPORTS)('the desk on a $name, keyboard only, JavaScript off', (
     expect(await page.locator('input[name=ids]').count()).toBe(0);
     await filterQueue(page, 'spam', marker);
     expect(await page.locator('input[name=ids]').count()).toBe(3);
+    await page.context().close();
+  });
+
+  it('pins a published comment by keyboard and sees it first on the article page, then unpins it', async () => {
+    const body = `تعليق سيُثبَّت ${crypto.randomUUID().slice(0, 6)}`;
+    const id = await approvedComment({ name: 'كاتب مثبّت', body });
+    const page = await openPage(browser(), { viewport, javaScriptEnabled: false });
+    await signInByKeyboard(page);
+    await page.goto(url(`/admin/comments/${id}`));
+    await tabTo(page, `button[formaction="/admin/comments/${id}/pin"][value=pin]`);
+    await Promise.all([page.waitForURL(/done=pin/), page.keyboard.press('Enter')]);
+    expect(await page.locator('.done').innerText()).toBe('ثُبّت التعليق أعلى مقاله.');
+    expect(await page.locator('.pin-state').innerText()).toBe('مثبّت');
+    await shoot(page, 'pinned', readme);
+    // Shown by the public Worker once its response memory (5 s) has let go, as after any change made from the desk.
+    const first = page.locator('#comments > ol > li:first-child > .comment');
+    for (let tries = 0; tries < 8; tries++) {
+      await page.goto(url(SEED_PATH));
+      if ((await first.getAttribute('id')) === `comment-${id}`) break;
+      await page.waitForTimeout(1000);
+    }
+    expect(await first.getAttribute('id')).toBe(`comment-${id}`);
+    expect(await first.locator('.pinned').innerText()).toBe('مثبّت');
+    // Unpinned again, so the rest of the suite sees the article's threads in their own order.
+    await page.goto(url(`/admin/comments/${id}`));
+    await tabTo(page, `button[formaction="/admin/comments/${id}/pin"][value=unpin]`);
+    await Promise.all([page.waitForURL(/done=unpin/), page.keyboard.press('Enter')]);
+    expect(await page.locator('.done').innerText()).toBe('أُلغي تثبيت التعليق.');
     await page.context().close();
   });
 

@@ -9,10 +9,12 @@ import { configProblems } from '../../scripts/lib/config.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 let dir: string;
 let config: string;
+let deskConfig: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'minbar-config-'));
   config = await readFile(join(ROOT, 'wrangler.jsonc'), 'utf8');
+  deskConfig = await readFile(join(ROOT, 'wrangler.desk.jsonc'), 'utf8');
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -22,8 +24,9 @@ async function projectWith(
   value: string,
   devVars = 'ADMIN_TOKEN=a-long-enough-admin-token\nIP_HASH_SECRET=a-long-enough-ip-secret\n',
 ) {
-  const changed = config.replace(new RegExp(`^(\\s*)"${name}": ".*"`, 'm'), `$1"${name}": "${value}"`);
-  await writeFile(join(dir, 'wrangler.jsonc'), changed);
+  const change = (file: string) => file.replace(new RegExp(`^(\\s*)"${name}": ".*"`, 'm'), `$1"${name}": "${value}"`);
+  await writeFile(join(dir, 'wrangler.jsonc'), change(config));
+  await writeFile(join(dir, 'wrangler.desk.jsonc'), change(deskConfig));
   await writeFile(join(dir, '.dev.vars'), devVars);
   await writeFile(join(dir, '.dev.vars.example'), 'ADMIN_TOKEN=generate\n');
 }
@@ -36,8 +39,18 @@ const run = (script: string) =>
   });
 
 describe('the configuration check of the scripts', () => {
-  it("accepts the project's own wrangler.jsonc", () => {
+  it("accepts the project's own wrangler.jsonc and wrangler.desk.jsonc", () => {
     expect(configProblems({ overrides: { BUILD_ID: 'abc123' } }, join(ROOT, 'wrangler.jsonc'))).toEqual([]);
+    expect(configProblems({ overrides: { BUILD_ID: 'abc123' } }, join(ROOT, 'wrangler.desk.jsonc'))).toEqual([]);
+  });
+
+  it("npm run deploy stops on a wrong var of the desk's configuration, naming the variable and the file", async () => {
+    // The digest's recipients are the desk's: the desk Worker sends the digest.
+    await projectWith('MODERATOR_EMAILS', 'desk at example.org');
+    const result = run('deploy.ts');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^\s*wrangler\.desk\.jsonc: MODERATOR_EMAILS: .*desk at example\.org/m);
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(/migrations|Uploading|wrangler d1/i);
   });
 
   it('npm run deploy stops before anything is uploaded, naming the variable', async () => {

@@ -1,6 +1,7 @@
-// A webhook receiver that keeps failing: the Worker's queue consumer retries the event with backoff, then the queue
-// moves it to the dead-letter queue, where an operator finds it. Run on the real runtime: the Worker exactly as it
-// deploys (wrangler's own build) in workerd through Miniflare, with its queue consumer settings from the config
+// A webhook receiver that keeps failing: the desk Worker's queue consumer retries the event with backoff, then the
+// queue moves it to the dead-letter queue, where an operator finds it. Run on the real runtime: the desk Worker exactly
+// as it deploys (wrangler's own build of wrangler.desk.jsonc) in workerd through Miniflare, with its consumer settings
+// from that config
 // except a shorter max_retries. Mocked: only the receiver (a local HTTP server that answers 503), as it is outside
 // Minbar, and the operator's dead-letter consumer (a second Worker that reports what reaches the dead-letter queue).
 import { createHmac } from 'node:crypto';
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wrangler } from '../../scripts/lib/wrangler.ts';
-import { miniflareWorkerOptions } from '../../scripts/lib/wrangler-api.ts';
+import { DESK_WRANGLER_CONFIG, miniflareWorkerOptions } from '../../scripts/lib/wrangler-api.ts';
 
 const SECRET = 'dead-letter-test-webhook-secret';
 const EVENTS = 'minbar-comment-events';
@@ -56,17 +57,17 @@ describe('a comment event whose webhook keeps failing', () => {
     // Inside the project: workerd names modules by their path from here and refuses one that climbs out with "..".
     await mkdir('.wrangler', { recursive: true });
     dir = await mkdtemp(join('.wrangler', 'dead-letter-'));
-    const build = await wrangler(['deploy', '--dry-run', '--minify', '--outdir', dir]);
-    if (build.code !== 0) throw new Error(`the Worker does not build:\n${build.stderr}`);
-    // The compatibility date and flags of wrangler.jsonc, as wrangler derives them.
-    const { compatibilityDate, compatibilityFlags } = miniflareWorkerOptions();
+    const build = await wrangler(['deploy', '-c', DESK_WRANGLER_CONFIG, '--dry-run', '--minify', '--outdir', dir]);
+    if (build.code !== 0) throw new Error(`the desk Worker does not build:\n${build.stderr}`);
+    // The compatibility date and flags of wrangler.desk.jsonc, as wrangler derives them.
+    const { compatibilityDate, compatibilityFlags } = miniflareWorkerOptions(DESK_WRANGLER_CONFIG);
     mf = new Miniflare(
       convertV4MiniflareOptions({
         host: '127.0.0.1',
         port: 0,
         workers: [
           {
-            name: 'minbar',
+            name: 'minbar-desk',
             modules: true,
             scriptPath: join(dir, 'index.js'),
             compatibilityDate,
@@ -104,7 +105,7 @@ describe('a comment event whose webhook keeps failing', () => {
   });
 
   it('is delivered signed, retried after its backoff, then dead-lettered with its ids only', { timeout: 120_000 }, async () => {
-    const events = await mf.getQueueProducer<unknown>('COMMENT_EVENTS', 'minbar');
+    const events = await mf.getQueueProducer<unknown>('COMMENT_EVENTS', 'minbar-desk');
     const sent = Date.now();
     await events.send({ type: 'comment.approved', comment_id: 41, article_slug: 'ankara-energy' });
     const deadline = Date.now() + 100_000;

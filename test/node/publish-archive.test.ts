@@ -21,6 +21,9 @@ const article = (i: number, title = `خبر رقم ${i}`) =>
   `---\ntitle: "${title}"\ndek: موجز ${i}\ncategory: { slug: ${i % 3 === 0 ? 'libya' : 'turkey'}, name: ${i % 3 === 0 ? 'ليبيا' : 'تركيا'} }\n` +
   `published: 2025-01-01T${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00+02:00\n---\n\nنص الخبر ${i}.\n`;
 
+/** Waits until files just written are old enough for the publisher to remember them by their times. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 2100));
+
 const publish = (content: string, state: string) =>
   runScript('scripts/publish.ts', ['--local', '--content', content, '--persist-to', state]);
 
@@ -83,6 +86,7 @@ describe('npm run publish, incrementally, among many articles', () => {
     await writeFile(join(content, `a-${MANY + 1}.md`), article(MANY + 1));
     await writeFile(join(content, 'a-30.md'), article(30, 'عنوان جديد للخبر ثلاثين'));
     await rm(join(content, 'a-7.md'));
+    await settle();
     const next = await publish(content, state);
     expect(next.code).toBe(0);
     expect(next.out).toContain(`1 added, 1 changed, 1 removed, ${MANY - 2} unchanged`);
@@ -114,7 +118,17 @@ describe('npm run publish, incrementally, among many articles', () => {
 
     const again = await publish(content, state);
     expect(again.out).toContain(`0 added, 0 changed, 0 removed, ${MANY} unchanged`);
+    // Unchanged on disk since the last run: not even read; and no feed lists anything new.
+    expect(again.out).toContain(`read 0 of ${MANY} file(s)`);
     expect(again.out).toContain(`rendered 0 of ${MANY} file(s)`);
+    expect(again.out).toContain('feeds: 0 of 3 rendered again');
+
+    // An edit is seen by its times even when the size stays the same.
+    const edited = (await readFile(join(content, 'a-30.md'), 'utf8')).replace('ثلاثين', 'ثلاثون');
+    await writeFile(join(content, 'a-30.md'), edited);
+    const edit = await publish(content, state);
+    expect(edit.out).toContain(`0 added, 1 changed, 0 removed, ${MANY - 1} unchanged`);
+    expect(edit.out).toContain(`read 1 of ${MANY} file(s)`);
   }, 600_000);
 });
 

@@ -40,9 +40,9 @@ describe('npm run types:check', () => {
   });
 
   it('fails, saying what to run, when a binding the code uses is removed from wrangler.jsonc', async () => {
-    const withoutMail = config.replace(/"send_email": \[[^\]]*\],/, '');
-    expect(withoutMail).not.toContain('MODERATOR_MAIL');
-    const result = await typesCheck(withoutMail);
+    const withoutLimiter = config.replace(/,\s*(\/\/[^\n]*\n\s*)?\{\s*"name": "REACTION_LIMITER",[\s\S]*?\}\s*\}/, '');
+    expect(withoutLimiter).not.toContain('REACTION_LIMITER');
+    const result = await typesCheck(withoutLimiter);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('worker-configuration.d.ts does not match wrangler.jsonc: run npm run types');
   });

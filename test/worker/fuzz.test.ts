@@ -6,9 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { app } from '../../src/index.ts';
 import { ADMIN_TOKEN, ORIGIN, request, SEED_SLUG } from './helpers/http.ts';
 
-/** Route patterns the app serves (`GET /api/articles/:slug`…), middleware left out. */
+/**
+ * Route patterns the app serves (`GET /api/articles/:slug`…), middleware left out, and so are the routes it forwards
+ * to the desk Worker: here DESK is a stub that answers what it was asked (vitest.config.ts), not what the document
+ * says; the desk project tests those routes against the real desk.
+ */
 const ROUTES = [
-  ...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path.replace(/\/$/, '') || '/'}`)),
+  ...new Set(
+    app.routes
+      .filter((r) => r.method !== 'ALL' && r.handler.name !== 'forwardToDesk')
+      .map((r) => `${r.method} ${r.path.replace(/\/$/, '') || '/'}`),
+  ),
 ];
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];

@@ -29,6 +29,7 @@ import { isOpenForComments } from '../../services/comments-open.ts';
 import { type ModerateOutcome, moderateComments } from '../../services/moderate-comments.ts';
 import { replyAsNewsroom } from '../../services/newsroom-reply.ts';
 import { exportPersonalData } from '../../services/personal-data.ts';
+import { setCommentPin } from '../../services/pin-comment.ts';
 import { setCommentState } from '../../storage/article-comment-states.ts';
 import { getArticle } from '../../storage/articles.ts';
 import { addBlock, listBlocks, removeBlock } from '../../storage/blocks.ts';
@@ -54,7 +55,7 @@ import {
   QueuePage,
 } from '../../views/desk/desk-pages.tsx';
 import { PrivacyPage } from '../../views/desk/privacy-page.tsx';
-import { ACTION_NAMES } from '../../views/desk/queues.ts';
+import { ACTION_NAMES, isPinAction, PIN_NAMES } from '../../views/desk/queues.ts';
 import { SignInPage } from '../../views/desk/sign-in-page.tsx';
 import { PERSONAL_DATA_DISPOSITION, personalDataExportJson } from '../../views/personal-data-json.ts';
 
@@ -118,18 +119,29 @@ const requireModerator = (): MiddlewareHandler<DeskEnv> =>
     await next();
   };
 
+/** A page saying why an action did nothing, with the way back to where it was asked. */
+const refuseAction = (c: Context<DeskEnv>, back: string, status: ContentfulStatusCode, heading: string, text: string) =>
+  c.html(
+    <DeskMessagePage user={userOf(c)} heading={heading}>
+      <p>{text}</p>
+      <p>
+        <a href={back}>ارجع إلى الصفحة</a>
+      </p>
+    </DeskMessagePage>,
+    status,
+  );
+
+/** Back where an action came from, with what was done. */
+function backWithDone(c: Context<DeskEnv>, back: string, done: string, n: number) {
+  const target = new URL(back, c.req.url);
+  target.searchParams.set('done', done);
+  target.searchParams.set('n', String(n));
+  return c.redirect(target.pathname + target.search, 303);
+}
+
 /** The answer to an action: back where it came from with what was done, or a page saying why nothing was. */
 async function answerAction(c: Context<DeskEnv>, outcome: ModerateOutcome, action: ModerationAction, back: string) {
-  const refuse = (status: ContentfulStatusCode, heading: string, text: string) =>
-    c.html(
-      <DeskMessagePage user={userOf(c)} heading={heading}>
-        <p>{text}</p>
-        <p>
-          <a href={back}>ارجع إلى الصفحة</a>
-        </p>
-      </DeskMessagePage>,
-      status,
-    );
+  const refuse = (status: ContentfulStatusCode, heading: string, text: string) => refuseAction(c, back, status, heading, text);
   if (outcome.kind === 'too-many')
     return refuse(422, 'تعليقات كثيرة', `يمكن تنفيذ إجراء واحد على ${MAX_BULK_IDS} تعليق على الأكثر. لم يتغيّر شيء.`);
   if (outcome.kind === 'none') return refuse(422, 'لم تختر أي تعليق', 'اختر تعليقاً واحداً على الأقل ثم أعد المحاولة.');
@@ -138,10 +150,7 @@ async function answerAction(c: Context<DeskEnv>, outcome: ModerateOutcome, actio
   for (const comment of outcome.changed) publishCommentEvent(c.env, c.executionCtx, outcome.event, comment);
   // Acting on the queue counts as looking at it: the moderators' digest may be sent again.
   await markModerationQueueSeen(c.env.DB, new Date().toISOString());
-  const target = new URL(back, c.req.url);
-  target.searchParams.set('done', action);
-  target.searchParams.set('n', String(outcome.count));
-  return c.redirect(target.pathname + target.search, 303);
+  return backWithDone(c, back, action, outcome.count);
 }
 
 /** The comment id in the path, or 0 (no comment has it) when it is not one. */
@@ -151,7 +160,13 @@ const commentId = (c: Context<DeskEnv>): number => {
 };
 
 const doneMessage = (done: string | undefined, n: string | undefined): string | undefined =>
-  isModerationAction(done) ? `${ACTION_NAMES[done].done}: ${n ?? 1}` : undefined;
+  isModerationAction(done) ? `${ACTION_NAMES[done].done}: ${n ?? 1}` : isPinAction(done) ? `${PIN_NAMES[done].done}.` : undefined;
+
+/** Why a comment cannot be pinned, as the desk says it. */
+const NOT_PINNABLE: Record<'not-approved' | 'reply', string> = {
+  'not-approved': 'لا يُثبَّت إلا تعليق منشور: اعتمده أولاً ثم ثبّته. لم يتغيّر شيء.',
+  reply: 'لا يُثبَّت ردّ: ثبّت التعليق الذي بدأ النقاش. لم يتغيّر شيء.',
+};
 
 /** One comment's page, or its 404; with a refused edit's input and status when given. */
 async function renderCommentPage(
@@ -318,6 +333,18 @@ const desk = new Hono<DeskEnv>()
       action,
       action === 'delete' && back.startsWith('/admin/comments/') ? '/admin/comments' : back,
     );
+  })
+  .post('/comments/:id/pin', sameOrigin(), requireModerator(), async (c) => {
+    const form = await c.req.parseBody({ all: true });
+    const action = field(form, 'pin');
+    const back = deskPath(field(form, 'back'));
+    if (!isPinAction(action)) return refuseAction(c, back, 400, 'طلب غير صالح', 'اختر تثبيت التعليق أو إلغاء تثبيته.');
+    const id = commentId(c);
+    const outcome = await setCommentPin(c.env.DB, id, action === 'pin', c.get('session').moderatorName, new Date());
+    if (outcome.kind === 'missing')
+      return refuseAction(c, back, 404, 'التعليق غير موجود', `لم يعد التعليق ${c.req.param('id')} موجوداً. لم يتغيّر شيء.`);
+    if (outcome.kind === 'not-pinnable') return refuseAction(c, back, 409, 'تعذّر التثبيت', NOT_PINNABLE[outcome.why]);
+    return backWithDone(c, back, action, 1);
   })
   .get('/comments/:id', requireModerator(), async (c) => renderCommentPage(c))
   .post('/comments/:id/edit', sameOrigin(), requireModerator(), async (c) => {

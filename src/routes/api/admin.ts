@@ -3,8 +3,6 @@
  * Hono's bearerAuth). With no token configured it answers 503: it is never open. The only place emails,
  * IP hashes and user agents are ever shown.
  */
-import type { Context } from 'hono';
-import { bearerAuth } from 'hono/bearer-auth';
 import { Hono } from 'hono/tiny';
 import * as z from 'zod/mini';
 import type { ResponseOf } from '../../contracts/responses.ts';
@@ -12,57 +10,21 @@ import { STATUS_EVENTS } from '../../domain/comment-events.ts';
 import { parseId } from '../../domain/ids.ts';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
+import { actorOf, adminAuth } from '../../http/admin-auth.ts';
 import { readJsonBody } from '../../http/json-body.ts';
 import { markQueueSeen } from '../../http/queue-seen.ts';
 import { forgetArticle } from '../../http/response-cache.ts';
+import { requireComment } from '../../loaders/moderated-comment.ts';
 import { publishCommentEvent } from '../../services/comment-events.ts';
 import { deleteComment, getComment, getModerationLog, listForModeration, setCommentStatus } from '../../storage/moderation.ts';
-import { characterCount, cleanName } from '../../text/arabic.ts';
 import { moderationPatchSchema, moderationQuerySchema } from '../../validation/comment.ts';
 import { fieldErrors } from '../../validation/fields.ts';
 import { validate } from '../../validation/validate.ts';
 import { adminCommentJson } from '../../views/comment-json.ts';
 import personalData from './admin-personal-data.ts';
 
-/** Names the moderator in the audit log; optional, defaults to "admin". */
-const MODERATOR_HEADER = 'X-Moderator';
-const ACTOR_PREFIX = 'admin:';
-/** The log's actor column holds 100 characters, prefix included. */
-const MODERATOR_MAX = 100 - ACTOR_PREFIX.length;
-
-const actorOf = (c: Context<AppEnv>): string => {
-  const name = cleanName(c.req.header(MODERATOR_HEADER) ?? '');
-  if (characterCount(name) > MODERATOR_MAX)
-    throw new ProblemError(400, `${MODERATOR_HEADER} must be at most ${MODERATOR_MAX} characters.`, {
-      type: 'invalid-parameters',
-      errors: { [MODERATOR_HEADER]: [`must be at most ${MODERATOR_MAX} characters`] },
-    });
-  return name ? `${ACTOR_PREFIX}${name}` : 'admin';
-};
-
-/** A Bearer credential as RFC 6750 writes it; anything else is answered 401 like a wrong token, never 400. */
-const BEARER = /^Bearer +[A-Za-z0-9\-._~+/]+=*$/i;
-
-async function requireComment(c: Context<AppEnv>) {
-  const id = c.req.param('id') ?? '';
-  const number = parseId(id);
-  const comment = number === null ? null : await getComment(c.get('db'), number);
-  if (!comment) throw new ProblemError(404, `No comment has the id "${id}".`);
-  return comment;
-}
-
 const admin = new Hono<AppEnv>()
-  .use(async (c, next) => {
-    const token = c.env.ADMIN_TOKEN;
-    if (!token) throw new ProblemError(503, 'The admin API is disabled: set the ADMIN_TOKEN secret to enable it.');
-    c.header('Cache-Control', 'no-store');
-    const authorization = c.req.header('Authorization');
-    if (authorization !== undefined && !BEARER.test(authorization))
-      throw new ProblemError(401, 'Send Authorization: Bearer <ADMIN_TOKEN>.', {
-        headers: { 'WWW-Authenticate': 'Bearer realm="minbar-admin", error="invalid_request"' },
-      });
-    return bearerAuth({ token, realm: 'minbar-admin' })(c as unknown as Context, next);
-  })
+  .use(adminAuth())
   .use(markQueueSeen())
   .route('/personal-data', personalData)
   .get('/comments', validate('query', moderationQuerySchema), async (c) => {

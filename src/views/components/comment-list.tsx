@@ -53,6 +53,7 @@ function Item({ comment, held, open, agree }: { comment: CommentThread } & Omit<
         <p class="comment-meta">
           <bdi class="comment-author">{author}</bdi>
           {comment.role ? <span class="newsroom">المحرر</span> : null}
+          {comment.pinned ? <span class="pinned">مثبّت</span> : null}
           {' · '}
           <a href={`#comment-${comment.id}`} class="comment-date">
             <time datetime={comment.createdAt}>{formatDisplayDateTime(comment.createdAt)}</time>

@@ -13,7 +13,7 @@ import { articlePath } from '../../urls.ts';
 import { REPORT_REASON_NAMES } from '../report-page.tsx';
 import { DeskLayout } from './desk-layout.tsx';
 import { HOLD_REASON_NAMES } from './hold-reasons.ts';
-import { ACTION_NAMES, ACTIONS_FOR, QUEUE_NAMES, QUEUES, type Queue, STATUS_NAMES } from './queues.ts';
+import { ACTION_NAMES, ACTIONS_FOR, PIN_NAMES, QUEUE_NAMES, QUEUES, type Queue, STATUS_NAMES } from './queues.ts';
 
 /** Who is signed in, for the shell and every form. */
 export interface DeskUser {
@@ -21,7 +21,7 @@ export interface DeskUser {
   csrf: string;
 }
 
-const LOG_NAMES: Record<string, string> = { ...STATUS_NAMES, deleted: 'محذوف' };
+const LOG_NAMES: Record<string, string> = { ...STATUS_NAMES, deleted: 'محذوف', pinned: 'مثبّت', unpinned: 'أُلغي التثبيت' };
 
 const Time = ({ at }: { at: string }) => <time datetime={at}>{formatDisplayDateTime(at)}</time>;
 
@@ -126,13 +126,19 @@ function Facts({ comment }: { comment: Comment }) {
         <bdi>{comment.articleSlug}</bdi>
       </a>
       {' · '}
-      <Time at={comment.createdAt} /> · {STATUS_NAMES[comment.status]} ·{' '}
-      <a href={filterHref('client', comment.ipHash)}>كل تعليقات هذا العميل</a>
+      <Time at={comment.createdAt} /> · {STATUS_NAMES[comment.status]}
+      {comment.pinned ? (
+        <>
+          {' · '}
+          <strong class="pin-state">مثبّت</strong>
+        </>
+      ) : null}{' '}
+      · <a href={filterHref('client', comment.ipHash)}>كل تعليقات هذا العميل</a>
     </p>
   );
 }
 
-/** The buttons of a comment's row actions, posting to its own action URL. */
+/** The buttons of a comment's row actions, posting to its own action URLs (moderate, and pin for a published top-level comment). */
 function RowActions({ comment }: { comment: Comment }) {
   return (
     <div class="actions">
@@ -142,6 +148,17 @@ function RowActions({ comment }: { comment: Comment }) {
           <span class="vh"> التعليق {comment.id}</span>
         </button>
       ))}
+      {comment.status === 'approved' && comment.parentId === null ? (
+        <button
+          type="submit"
+          name="pin"
+          value={comment.pinned ? 'unpin' : 'pin'}
+          formaction={`/admin/comments/${comment.id}/pin`}
+        >
+          {PIN_NAMES[comment.pinned ? 'unpin' : 'pin'].button}
+          <span class="vh"> التعليق {comment.id}</span>
+        </button>
+      ) : null}
     </div>
   );
 }

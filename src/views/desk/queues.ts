@@ -40,3 +40,15 @@ export const ACTIONS_FOR: Record<CommentStatus, ModerationAction[]> = {
   spam: ['approve', 'trash', 'delete'],
   trash: ['restore', 'delete'],
 };
+
+/** The pin row action (approved top-level comments only): its buttons, and what the confirmation says after them. */
+export const PIN_NAMES = {
+  pin: { button: 'تثبيت أعلى المقال', done: 'ثُبّت التعليق أعلى مقاله' },
+  unpin: { button: 'إلغاء التثبيت', done: 'أُلغي تثبيت التعليق' },
+} as const;
+
+/** One of the pin actions. */
+export type PinAction = keyof typeof PIN_NAMES;
+
+/** Whether a value names a pin action. */
+export const isPinAction = (value: unknown): value is PinAction => value === 'pin' || value === 'unpin';

@@ -72,3 +72,11 @@ export async function signIn(account?: { name: string; password: string }): Prom
 export function deskGet(path: string, cookie: string): Promise<Response> {
   return request(path, { headers: { Cookie: cookie } });
 }
+
+/** A comment's moderation log rows, oldest first: from, to and who. */
+export const logRows = async (id: number) =>
+  (
+    await env.DB.prepare('SELECT from_status, to_status, actor FROM moderation_log WHERE comment_id = ?1 ORDER BY id')
+      .bind(id)
+      .all()
+  ).results;

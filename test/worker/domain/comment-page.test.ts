@@ -61,6 +61,19 @@ describe('boundThreads', () => {
     expect(page.lastRoot?.id).toBe(1);
   });
 
+  it('shows a pinned thread on top of `limit`, and never ends a page on it, however long it is', () => {
+    const rows = ROWS.map((c) => (c.id === 3 ? { ...c, pinned: true as const } : c));
+    const roots = [rows[2], rows[0], rows[1]] as PublicComment[];
+    const page = boundThreads(rows, roots, 1);
+    expect(ids(page)).toEqual([1, 3, 11, 31]);
+    expect(page.lastRoot?.id).toBe(1);
+    // Over the text budget already with the pin, the page still takes the first thread of the order after it.
+    const tight = boundThreads(rows, roots, 3, 1);
+    expect(ids(tight)).toEqual([1, 3, 11, 31]);
+    expect(tight.lastRoot?.id).toBe(1);
+    expect(boundThreads(rows, roots, 2)).toEqual({ comments: rows, lastRoot: null });
+  });
+
   it('leaves out replies whose parent is not on the list', () => {
     const orphan = comment(99, 98, 10);
     expect(ids(boundThreads([...ROWS, orphan], ROOTS, 2))).toEqual([1, 2, 11, 21, 22]);

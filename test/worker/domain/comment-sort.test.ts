@@ -22,6 +22,19 @@ describe('compareThreads', () => {
     expect(order('most-replied')).toBe('BDAC');
     expect(order('most-agreed')).toBe('CDAB');
   });
+
+  it('puts the pinned comment first in every order, the others in the order', () => {
+    const pinned = THREADS.map((t) => (t.name === 'B' ? { ...t, pinned: true as const } : t));
+    const pinnedOrder = (sort: Parameters<typeof compareThreads>[0]) =>
+      [...pinned]
+        .sort(compareThreads(sort))
+        .map((t) => t.name)
+        .join('');
+    expect(pinnedOrder('oldest')).toBe('BACD');
+    expect(pinnedOrder('newest')).toBe('BDCA');
+    expect(pinnedOrder('most-replied')).toBe('BDAC');
+    expect(pinnedOrder('most-agreed')).toBe('BCDA');
+  });
 });
 
 describe('cursors', () => {

@@ -3,7 +3,8 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { SEARCH_PAGE_SIZE, search } from '../../../src/services/search.ts';
 import { getSummaries } from '../../../src/storage/article-catalog.ts';
-import { indexComment, SEARCH_CANDIDATES } from '../../../src/storage/search.ts';
+import { indexComment, SEARCH_CANDIDATES, searchIndex } from '../../../src/storage/search.ts';
+import { ftsQuery } from '../../../src/text/search.ts';
 import { articlePath } from '../../../src/urls.ts';
 
 const SEED = 'تركيا-تعزز-تعاونها-العسكري-مع-شرق-ليبيا';
@@ -91,12 +92,34 @@ describe('search', () => {
         indexComment(env.DB, { id: 600_000 + i, articleSlug: SEED, body: `${word} رقم ${i}` }),
       ]).flat(),
     );
+    // Newer still, a longer word it starts: the word as typed fills the window, so its prefix is not expanded (FTS5
+    // would merge the posting lists of every word it starts, whole, on each query).
+    await env.DB.batch([
+      visibleComment(600_000 + count, SEED, `${word}ية أخرى`),
+      indexComment(env.DB, { id: 600_000 + count, articleSlug: SEED, body: `${word}ية أخرى` }),
+    ]);
     const first = await search(env.DB, word, 1);
     expect([first.total, first.pages]).toEqual([SEARCH_CANDIDATES, SEARCH_CANDIDATES / SEARCH_PAGE_SIZE]);
+    expect(first.results?.map((r) => r.path)).not.toContain(`${articlePath(SEED)}#comment-${600_000 + count}`);
     // The oldest matches are the ones left out.
     const all = await Promise.all(Array.from({ length: first.pages }, (_, i) => search(env.DB, word, i + 1)));
     const paths = all.flatMap((o) => o.results ?? []).map((r) => r.path);
     expect(paths).toContain(`${articlePath(SEED)}#comment-${600_000 + count - 1}`);
     expect(paths).not.toContain(`${articlePath(SEED)}#comment-600000`);
+  });
+
+  it('puts a title match before newer matches in the text, and newer before older among those', async () => {
+    const word = `ترتيب${crypto.randomUUID().replace(/[\d-]/g, '').slice(0, 6)}`;
+    const row = (ref: string, title: string, body: string) =>
+      env.DB.prepare(
+        "INSERT INTO search_index (title, body, kind, ref, article_slug, original) VALUES (?1, ?2, 'article', ?3, ?3, ?2)",
+      ).bind(title, body, ref);
+    await env.DB.batch([
+      row('older-in-title', `${word} في العنوان`, 'نص'),
+      row('old-in-text', 'عنوان', `نص فيه ${word}`),
+      row('new-in-text', 'عنوان', `نص آخر فيه ${word}`),
+    ]);
+    const { hits, total } = await searchIndex(env.DB, ftsQuery(word) ?? '', 10, 0);
+    expect([hits.map((h) => h.ref), total]).toEqual([['older-in-title', 'new-in-text', 'old-in-text'], 3]);
   });
 });

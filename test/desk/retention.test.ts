@@ -2,10 +2,10 @@
 import { createScheduledController } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Bindings } from '../../../src/env.ts';
-import worker from '../../../src/index.ts';
-import { seedComment } from '../helpers/comments.ts';
-import { request } from '../helpers/http.ts';
+import worker from '../../src/desk/index.ts';
+import type { Bindings } from '../../src/env.ts';
+import { seedComment } from '../worker/helpers/comments.ts';
+import { request } from '../worker/helpers/http.ts';
 
 /** The run's clock: far enough ahead that the seeded dates below are exact distances from it. */
 const NOW = Date.parse('2031-06-15T03:30:00.000Z');

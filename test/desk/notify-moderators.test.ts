@@ -3,13 +3,13 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CommentEvent } from '../../../src/domain/comment-events.ts';
-import type { Bindings } from '../../../src/env.ts';
-import worker from '../../../src/index.ts';
-import { handleCommentEvents, type NotifyEnv, retryDelay } from '../../../src/services/notify-moderators.ts';
-import { markModerationQueueSeen } from '../../../src/storage/notifications.ts';
-import wranglerConfig from '../../../wrangler.jsonc?raw';
-import { admin, newReader, seedComment } from '../helpers/comments.ts';
+import worker from '../../src/desk/index.ts';
+import type { CommentEvent } from '../../src/domain/comment-events.ts';
+import type { Bindings } from '../../src/env.ts';
+import { handleCommentEvents, type NotifyEnv, retryDelay } from '../../src/services/notify-moderators.ts';
+import { markModerationQueueSeen } from '../../src/storage/notifications.ts';
+import wranglerConfig from '../../wrangler.desk.jsonc?raw';
+import { admin, newReader, seedComment } from '../worker/helpers/comments.ts';
 
 const MAIL = { MODERATOR_EMAILS: 'huda@minbar.test, omar@minbar.test', NOTIFY_FROM: 'desk@minbar.test' };
 const HOOK = { WEBHOOK_URL: 'https://hooks.example.org/minbar', WEBHOOK_SECRET: 'whsec-test' };
@@ -227,7 +227,7 @@ describe('the signed webhook', () => {
     expect(retryDelay(20)).toBe(3600);
   });
 
-  it('after max_retries the queue moves the event to the dead-letter queue (wrangler.jsonc)', () => {
+  it('after max_retries the queue moves the event to the dead-letter queue (wrangler.desk.jsonc)', () => {
     const consumer = /"consumers": \[\s*\{\s*"queue": "minbar-comment-events",([\s\S]*?)\}/.exec(wranglerConfig)?.[1] ?? '';
     expect(consumer).toMatch(/^\s*"max_retries": 5,?$/m);
     expect(consumer).toMatch(/^\s*"dead_letter_queue": "minbar-comment-events-dlq",?$/m);
