@@ -20,7 +20,8 @@ export type PinOutcome =
  * @example await setCommentPin(db, 42, true, 'huda', new Date()) // { kind: 'done', articleSlug: '...' }
  */
 export async function setCommentPin(db: Db, id: number, pin: boolean, actor: string, now: Date): Promise<PinOutcome> {
-  const comment = id > 0 ? await getComment(db, id) : null;
+  // An id of 0 or below is simply not found (ids start at 1), so it needs no check of its own.
+  const comment = await getComment(db, id);
   if (!comment) return { kind: 'missing' };
   const at = now.toISOString();
   const done = { kind: 'done', articleSlug: comment.articleSlug } as const;

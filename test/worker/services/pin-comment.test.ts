@@ -3,7 +3,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { setCommentPin } from '../../../src/services/pin-comment.ts';
-import { getApprovedComment } from '../../../src/storage/comments.ts';
+import { getApprovedComment, getCommentsVersion } from '../../../src/storage/comments.ts';
 import { getModerationLog } from '../../../src/storage/moderation.ts';
 import { type SeedOptions, seedComment } from '../helpers/comments.ts';
 
@@ -37,6 +37,16 @@ describe('pinning a comment', () => {
       { from: 'approved', to: 'pinned', actor: 'huda', at: AT },
       { from: 'pinned', to: 'unpinned', actor: 'omar', at: AT },
     ]);
+  });
+
+  it("asking to unpin a comment that was never pinned leaves the article's ETags as they are", async () => {
+    // The comment version is part of the page's and the API's ETags: a bump would make every reader's cache fetch again.
+    const id = await seed('لم يُثبَّت قط');
+    const slug = `pin-service-${articles}`;
+    const before = await getCommentsVersion(env.DB, slug);
+    expect(await setCommentPin(env.DB, id, false, 'omar', NOW)).toEqual({ kind: 'done', articleSlug: slug });
+    expect(await getCommentsVersion(env.DB, slug)).toBe(before);
+    expect(await getModerationLog(env.DB, id)).toEqual([]);
   });
 
   it('refuses a held comment and a reply, saying why, and pins nothing', async () => {
