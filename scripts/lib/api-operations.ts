@@ -293,7 +293,7 @@ export const OPERATIONS: OperationSpec[] = [
     tag: 'Moderation',
     summary: 'One action on up to 100 comments: one batch, one log row each (with X-Moderator), each article bumped once',
     description:
-      'The comments that exist are changed together; ids that no longer exist change nothing and are listed in `missing` (200 all the same, so a retry is safe).',
+      'The comments that exist are changed together; ids that no longer exist change nothing and are listed in `missing` (200 all the same, so a retry is safe). 409 (and nothing changed) when a trashed comment cannot leave the trash because the same comment was posted again since.',
     admin: true,
     headers: ['Moderator'],
     body: { media: 'application/json', schema: 'BulkAction', example: { ids: [12, 15], action: 'spam' } },
@@ -311,7 +311,7 @@ export const OPERATIONS: OperationSpec[] = [
         'What was done',
       ),
     },
-    errors: [400, 413, 415, 422],
+    errors: [400, 409, 413, 415, 422],
   },
   {
     method: 'patch',

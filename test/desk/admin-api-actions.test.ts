@@ -5,8 +5,9 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { getCommentsVersion } from '../../src/storage/comments.ts';
 import { admin, newReader, postComment, seedComment } from '../worker/helpers/comments.ts';
+import { textsOf } from '../worker/helpers/html.ts';
 import { expectProblem } from '../worker/helpers/schemas.ts';
-import { logRows } from './helpers/desk.ts';
+import { logRows, postDesk, signIn } from './helpers/desk.ts';
 import { ORIGIN, request, SEED_SLUG } from './helpers/http.ts';
 
 const ARTICLE = 'benghazi-port';
@@ -75,6 +76,35 @@ describe('POST /api/admin/comments/bulk', () => {
     });
     await expectProblem(anonymous, 401);
     expect(await statusOf(id)).toBe('pending');
+  });
+});
+
+describe('restoring in bulk a trashed comment after the same text was posted again', () => {
+  it('is a 409 that names the conflict and changes nothing, in the API and on the desk', async () => {
+    const reader = newReader();
+    const body = `توأم ${unique()}`;
+    const first = await seedComment({ slug: ARTICLE, body, reader, status: 'pending' });
+    const other = await seedComment({ slug: ARTICLE, body: `آخر ${unique()}`, status: 'pending' });
+    await admin('/comments/bulk', { method: 'POST', body: json({ ids: [first], action: 'trash' }) });
+    await seedComment({ slug: ARTICLE, body, reader, status: 'pending', minutesAgo: 30 });
+    const problem = await expectProblem(
+      await admin('/comments/bulk', { method: 'POST', body: json({ ids: [other, first], action: 'approve' }) }),
+      409,
+    );
+    expect(problem.type).toBe('https://minbar.test/problems/duplicate-comment');
+    expect(problem.detail).toContain(String(first));
+    expect([await statusOf(first), await statusOf(other)]).toEqual(['trash', 'pending']);
+    const login = await signIn();
+    const desk = await postDesk(
+      '/admin/comments/bulk',
+      { csrf: login.csrf, bulk_action: 'restore', action: 'bulk', ids: [String(first)], back: '/admin/comments?status=trash' },
+      login.cookie,
+    );
+    expect(desk.status).toBe(409);
+    expect(await textsOf(await desk.text(), 'main p')).toContain(
+      `التعليق ${first} في سلة المهملات ونُشر مثله بعده: احذف أحدهما أولاً. لم يتغيّر شيء.`,
+    );
+    expect(await statusOf(first)).toBe('trash');
   });
 });
 
@@ -283,5 +313,40 @@ describe('GET /api/admin/reports', () => {
   it('refuses a bad limit (400) and no token (401)', async () => {
     await expectProblem(await admin('/reports?limit=1000'), 400);
     await expectProblem(await request('/api/admin/reports'), 401);
+  });
+});
+
+describe('hostile input to the desk-served admin routes', () => {
+  const PARAMS = [
+    '0',
+    '-1',
+    '1e3',
+    '999999999999',
+    '%D8',
+    '%FF%FE',
+    '%00',
+    'a%2Fb',
+    'x'.repeat(600),
+    encodeURIComponent('ب'.repeat(700)),
+  ];
+  const BODIES = ['', 'null', '[]', '{"ids": "1"}', '{"body": 1}', '{"state": null}', '{"kind": "email", "value": ""}', '{'];
+  it('never answers 5xx, whatever the path parameter, query or body', async () => {
+    for (const p of PARAMS) {
+      const requests: Array<[string, string, string?]> = [
+        ['PATCH', `/comments/${p}/content`, '{"body": "نص"}'],
+        ['POST', `/comments/${p}/reply`, '{"body": "نص"}'],
+        ['PUT', `/articles/${p}/comments-state`, '{"state": "open"}'],
+        ['DELETE', `/blocks?kind=client&value=${p}`],
+        ['GET', `/log?cursor=${p}`],
+        ['GET', `/reports?cursor=${p}&limit=${p}`],
+      ];
+      for (const [method, path, body] of requests) {
+        const response = await admin(path, { method, ...(body ? { body } : {}) });
+        expect(response.status, `${method} ${path}`).toBeLessThan(500);
+      }
+    }
+    for (const body of BODIES)
+      for (const path of ['/comments/bulk', '/comments/1/reply', '/blocks'])
+        expect((await admin(path, { method: 'POST', body })).status, `${path} ${body}`).toBeLessThan(500);
   });
 });

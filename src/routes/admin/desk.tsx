@@ -144,6 +144,12 @@ async function answerAction(c: Context<DeskEnv>, outcome: ModerateOutcome, actio
   if (outcome.kind === 'none') return refuse(422, 'لم تختر أي تعليق', 'اختر تعليقاً واحداً على الأقل ثم أعد المحاولة.');
   if (outcome.kind === 'missing')
     return refuse(404, 'التعليق غير موجود', `لم يعد التعليق ${outcome.ids.join('، ')} موجوداً. لم يتغيّر شيء.`);
+  if (outcome.kind === 'duplicate')
+    return refuse(
+      409,
+      'تعذّر الاسترجاع',
+      `التعليق ${outcome.ids.join('، ')} في سلة المهملات ونُشر مثله بعده: احذف أحدهما أولاً. لم يتغيّر شيء.`,
+    );
   for (const comment of outcome.changed) publishCommentEvent(c.env, c.executionCtx, outcome.event, comment);
   // Acting on the queue counts as looking at it: the moderators' digest may be sent again.
   await markModerationQueueSeen(c.env.DB, new Date().toISOString());

@@ -80,6 +80,12 @@ const adminActions = new Hono<AppEnv>()
       remaining = remaining.filter((id) => !gone.includes(id));
       outcome = await moderateComments(db, remaining, action, actor, new Date());
     }
+    if (outcome.kind === 'duplicate')
+      throw new ProblemError(
+        409,
+        `Comment ${outcome.ids.join(', ')} cannot leave the trash: the same comment (same article, parent, email and text) was posted again since. Delete one of them first; nothing changed.`,
+        { type: 'duplicate-comment' },
+      );
     const done = outcome.kind === 'done' ? outcome.changed : [];
     if (outcome.kind === 'done') {
       for (const comment of outcome.changed) publishCommentEvent(c.env, c.executionCtx, outcome.event, comment);
