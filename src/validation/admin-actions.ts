@@ -42,6 +42,10 @@ export const blockSchema = z
       message: 'send either value or comment_id',
       path: ['value'],
     }),
+    z.refine((block) => block.kind !== 'email' || block.value === undefined || /^[^@\s]+@[^@\s]+$/.test(block.value), {
+      message: 'must be an email address',
+      path: ['value'],
+    }),
   );
 
 /** `DELETE /api/admin/blocks?kind=…&value=…`: the block to lift. */

@@ -215,6 +215,11 @@ describe('GET, POST and DELETE /api/admin/blocks', () => {
   it('refuses a bad body (422), an unknown comment (404), lifting no block (404) and no token (401)', async () => {
     await expectProblem(await admin('/blocks', { method: 'POST', body: json({ kind: 'phone', value: 'x' }) }), 422);
     await expectProblem(await admin('/blocks', { method: 'POST', body: json({ kind: 'email' }) }), 422);
+    const notEmail = await expectProblem(
+      await admin('/blocks', { method: 'POST', body: json({ kind: 'email', value: 'salem' }) }),
+      422,
+    );
+    expect(notEmail.errors).toEqual({ value: ['must be an email address'] });
     await expectProblem(
       await admin('/blocks', { method: 'POST', body: json({ kind: 'email', value: 'a@b.example', days: 0 }) }),
       422,

@@ -91,7 +91,11 @@ const adminActions = new Hono<AppEnv>()
       for (const comment of outcome.changed) publishCommentEvent(c.env, c.executionCtx, outcome.event, comment);
       await markModerationQueueSeen(c.env.DB, new Date().toISOString());
     }
-    return c.json({ action, done: done.map((comment) => comment.id), missing: missing.sort((a, b) => a - b) });
+    return c.json({
+      action,
+      done: done.map((comment) => comment.id).sort((a, b) => a - b),
+      missing: missing.sort((a, b) => a - b),
+    });
   })
   .patch('/comments/:id/content', async (c) => {
     const comment = await requireComment(c);
