@@ -8,6 +8,8 @@
  * - `services`, for src/services/: the service tests (test/worker/services) with that setup, those that touch no
  *   storage (mail, webhook) without it, and the API test of personal-data requests (services/personal-data.ts has
  *   no test of its own).
+ *   The tests of the services the desk Worker runs (the comment-events consumer, the retention cron) live in
+ *   test/desk and run in its project: they call the desk Worker's queue and scheduled handlers.
  * Two suites because a mutant in a module's top-level code (a word list, a plural form) runs every test related to
  * its file: the pure rules alone take seconds, the storage tests a minute.
  * The other page, API and feed tests reach these rules only through HTTP and are left out: the score is measured
@@ -20,12 +22,16 @@ import base from './vitest.config.ts';
 /** Service tests that touch neither D1 nor KV: they run with the rules, without the per-file setup. */
 const STORAGE_FREE_SERVICE_TESTS = ['test/worker/services/mail.test.ts', 'test/worker/services/webhook.test.ts'];
 
+/** Service tests in the desk project (the services the desk Worker hosts). */
+const DESK_SERVICE_TESTS = ['test/desk/notify-moderators.test.ts', 'test/desk/retention.test.ts'];
+
 export default defineConfig(async (env) => {
   const config = await (base as (e: typeof env) => Promise<UserConfig>)(env);
   const projects = (config.test?.projects ?? []) as TestProjectInlineConfiguration[];
   const named = (name: string) => projects.find((project) => project.test?.name === name) ?? {};
   const worker = named('worker');
   const node = named('node');
+  const desk = named('desk');
   /** Worker tests without the D1 and KV setup. */
   const storageFree = (name: string, include: string[]): TestProjectInlineConfiguration => ({
     ...worker,
@@ -47,6 +53,7 @@ export default defineConfig(async (env) => {
           exclude: [...configDefaults.exclude, ...STORAGE_FREE_SERVICE_TESTS],
         },
       },
+      { ...desk, test: { ...desk.test, include: DESK_SERVICE_TESTS } },
     ],
   };
   const suite = suites[process.env.MUTATION_SUITE ?? 'rules'];

@@ -103,8 +103,8 @@ export interface ArticleFeed {
  * The latest `updated_at` of some articles (RFC 3339 strings may carry different offsets, so they are compared as
  * instants), or undefined for none: the `lastmod` of a list's sitemap entry and the `updated` of its feed.
  */
-export const newestUpdate = (articles: ReadonlyArray<Pick<ArticleSummary, 'updated_at'>>): string | undefined =>
-  articles.reduce<string | undefined>(
-    (latest, a) => (latest === undefined || Date.parse(a.updated_at) > Date.parse(latest) ? a.updated_at : latest),
-    undefined,
-  );
+export const newestUpdate = (articles: ReadonlyArray<Pick<ArticleSummary, 'updated_at'>>): string | undefined => {
+  const newest = articles.reduce((max, a) => Math.max(max, Date.parse(a.updated_at)), Number.NEGATIVE_INFINITY);
+  // The first one written for that instant, whatever offsets later ones carry.
+  return articles.find((a) => Date.parse(a.updated_at) === newest)?.updated_at;
+};

@@ -137,13 +137,16 @@ export interface HoldReason {
   detail?: string;
 }
 
+/** A reason the rules give: all but `blocked`, which only submission adds (for a blocked commenter). */
+type RuleReason = HoldReason & { code: Exclude<HoldReason['code'], 'blocked'> };
+
 /**
  * Every rule that holds `input` under `settings` (not only the first), in the order they decide: stored with the
  * comment so the desk can say why it waits. Words match after foldForMatching, in name, email, website and body.
  * @example holdReasons({ ...input, body: 'http://a http://b' }, settings) // [{ code: 'links', detail: '2' }, …]
  */
-export function holdReasons(input: ModerationInput, settings: ModerationSettings): HoldReason[] {
-  const reasons: HoldReason[] = [];
+export function holdReasons(input: ModerationInput, settings: ModerationSettings): RuleReason[] {
+  const reasons: RuleReason[] = [];
   if (input.honeypot) reasons.push({ code: 'honeypot' });
   const haystack = foldForMatching([input.name, input.email, input.url ?? '', input.body].join('\n'));
   for (const word of settings.disallowedWords)
@@ -165,7 +168,7 @@ export function holdReasons(input: ModerationInput, settings: ModerationSettings
 export function moderate(input: ModerationInput, settings: ModerationSettings): ModerationDecision {
   const first = holdReasons(input, settings)[0]?.code;
   if (first === 'honeypot' || first === 'disallowed-word') return { status: 'spam', reason: first };
-  if (first && first !== 'blocked') return { status: 'pending', reason: first };
+  if (first) return { status: 'pending', reason: first };
   return { status: 'approved', reason: settings.mode === 'first' ? 'known-author' : 'mode-none' };
 }
 

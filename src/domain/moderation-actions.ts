@@ -30,4 +30,4 @@ export const TARGET_STATUS: Record<ModerationAction, CommentStatus | 'deleted'> 
 
 /** Whether a value names an action. */
 export const isModerationAction = (value: unknown): value is ModerationAction =>
-  typeof value === 'string' && (MODERATION_ACTIONS as readonly string[]).includes(value);
+  (MODERATION_ACTIONS as readonly unknown[]).includes(value);

@@ -43,7 +43,7 @@ export async function verifyPassword(password: string, stored: PasswordHash): Pr
   const expected = fromBase64(stored.hash);
   const actual = await derive(password, fromBase64(stored.salt), stored.iterations);
   let difference = expected.length ^ actual.length;
-  for (let i = 0; i < expected.length; i++) difference |= (expected[i] ?? 0) ^ (actual[i] ?? 0);
+  for (const [i, byte] of expected.entries()) difference |= byte ^ (actual[i] ?? 0);
   return difference === 0;
 }
 

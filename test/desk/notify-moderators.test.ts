@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../src/desk/index.ts';
 import type { CommentEvent } from '../../src/domain/comment-events.ts';
 import type { Bindings } from '../../src/env.ts';
-import { retryDelay } from '../../src/services/notify-moderators.ts';
+import { handleCommentEvents, type NotifyEnv, retryDelay } from '../../src/services/notify-moderators.ts';
 import { markModerationQueueSeen } from '../../src/storage/notifications.ts';
 import wranglerConfig from '../../wrangler.desk.jsonc?raw';
 import { admin, newReader, seedComment } from '../worker/helpers/comments.ts';
@@ -144,6 +144,37 @@ describe('the digest is not sent again for the same backlog', () => {
     const { ids, result } = await consume([held(id)], {});
     expect(result.explicitAcks).toEqual(ids);
     expect(send).not.toHaveBeenCalled();
+  });
+});
+
+describe('a digest with no recipients is not a digest', () => {
+  // Called directly, not through a Worker's queue handler: the consumer is the same whichever Worker hosts it.
+  const handle = (events: CommentEvent[], settings: Partial<NotifyEnv>) =>
+    handleCommentEvents(
+      createMessageBatch<unknown>(
+        'minbar-comment-events',
+        events.map((body, i) => ({ id: `direct-${body.comment_id}-${i}`, timestamp: new Date(), attempts: 1, body })),
+      ),
+      { ...env, ...settings } as NotifyEnv,
+    );
+
+  it('mails nobody and logs no digest while MODERATOR_EMAILS is empty, and mails the moderators as soon as it is set', async () => {
+    await markModerationQueueSeen(env.DB, new Date().toISOString());
+    const send = vi.spyOn(env.MODERATOR_MAIL, 'send');
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: string) => lines.push(line));
+    const first = await seedComment({ slug: 'benghazi-port', body: 'قبل ضبط العناوين', status: 'pending' });
+    await handle([held(first)], { MODERATOR_EMAILS: '', NOTIFY_FROM: MAIL.NOTIFY_FROM });
+    expect(send).not.toHaveBeenCalled();
+    expect(lines.map((line) => JSON.parse(line))).not.toContainEqual(expect.objectContaining({ event: 'digest.sent' }));
+
+    // The operator adds the recipients; no moderator has looked at the queue yet (nobody was told): the next held
+    // comment is mailed at once, with both comments waiting.
+    const next = await seedComment({ slug: 'benghazi-port', body: 'بعد ضبط العناوين', status: 'pending' });
+    await handle([held(next)], MAIL);
+    expect(send).toHaveBeenCalledTimes(2);
+    const mail = await readMail(send.mock.calls[0]?.[0] as EmailMessage);
+    for (const id of [first, next]) expect(mail.text).toContain(`https://minbar.test/admin/comments/${id}`);
   });
 });
 

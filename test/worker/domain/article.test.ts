@@ -12,5 +12,7 @@ describe('newestUpdate', () => {
       '2026-11-30T08:30:00Z',
     );
     expect(newestUpdate([at('2026-11-30T08:30:00Z'), at('2026-11-30T09:00:00+02:00')])).toBe('2026-11-30T08:30:00Z');
+    // One instant written with two offsets: the first article's text, not whichever came last.
+    expect(newestUpdate([at('2026-11-30T10:30:00+02:00'), at('2026-11-30T08:30:00Z')])).toBe('2026-11-30T10:30:00+02:00');
   });
 });

@@ -54,6 +54,15 @@ describe('readNotificationSettings', () => {
     });
   });
 
+  it('takes real addresses: longer domain names, subdomains, dots and plus signs in the name', () => {
+    const addresses = ['huda.salem@minbar.ly', 'omar+desk@news.minbar.com.ly', 'desk@mail.example.org'];
+    expect(readNotificationSettings({ MODERATOR_EMAILS: addresses.join(','), NOTIFY_FROM: 'desk@minbar.ly' })).toMatchObject({
+      moderatorEmails: addresses,
+      from: 'desk@minbar.ly',
+    });
+    expect(readRetentionSettings({ PRIVACY_EMAIL: 'privacy@minbar.ly' }).privacyEmail).toBe('privacy@minbar.ly');
+  });
+
   it('skips empty entries of the recipient list, and takes a webhook on this machine over http', () => {
     expect(readNotificationSettings({ MODERATOR_EMAILS: 'a@x.org,, b@x.org,', NOTIFY_FROM: ' desk@x.org ' })).toEqual({
       moderatorEmails: ['a@x.org', 'b@x.org'],

@@ -5,6 +5,8 @@ import type { ArticleDocument } from '../../../src/domain/article.ts';
 import { claimOrReplay } from '../../../src/services/idempotency.ts';
 import { checkRateLimit, FLOOD_SECONDS, type SubmitContext, submitComment } from '../../../src/services/submit-comment.ts';
 import { getArticle } from '../../../src/storage/articles.ts';
+import { addBlock, type BlockKind } from '../../../src/storage/blocks.ts';
+import { getDeskNotes } from '../../../src/storage/desk.ts';
 import { getComment, setCommentStatus } from '../../../src/storage/moderation.ts';
 import type { CommentInput } from '../../../src/validation/comment.ts';
 import { settingsFrom } from '../helpers/config.ts';
@@ -218,6 +220,52 @@ describe('submitComment', () => {
         expect(body).toEqual({ id: outcome.id, body: mode === 'none' ? `محفوظ ${key}` : null });
       }
     });
+  });
+});
+
+describe('what the desk learns of a new comment', () => {
+  /** Why the desk says a stored comment waits (undefined: nothing stored, as for a published one). */
+  const reasonsOf = async (outcome: Awaited<ReturnType<typeof submit>>) =>
+    outcome.kind === 'stored' ? (await getDeskNotes(env.DB, [outcome.id])).reasons.get(outcome.id) : ['not stored'];
+  const block = (kind: BlockKind, value: string) =>
+    addBlock(env.DB, { kind, value, until: null, createdBy: 'huda', createdAt: NOW.toISOString() });
+
+  it('a held comment is stored with why it waits, a published one with nothing', async () => {
+    const first = commenter();
+    const held = await submit({ email: first.email }, { ipHash: first.ipHash });
+    expect(await reasonsOf(held)).toEqual([{ code: 'first-comment' }]);
+    const other = commenter();
+    const published = await submit(
+      { email: other.email },
+      { ipHash: other.ipHash, settings: settingsFrom({ COMMENT_MODERATION: 'none' }) },
+    );
+    expect(published).toMatchObject({ kind: 'stored', approved: expect.objectContaining({ body: expect.any(String) }) });
+    expect(await reasonsOf(published)).toBeUndefined();
+  });
+
+  it('a blocked email or client goes to spam, answered exactly as a held comment, and the desk says it was blocked', async () => {
+    const byEmail = commenter();
+    await block('email', byEmail.email.toUpperCase());
+    const none = settingsFrom({ COMMENT_MODERATION: 'none' });
+    const fromEmail = await submit({ email: byEmail.email }, { ipHash: byEmail.ipHash, settings: none });
+    expect(fromEmail).toMatchObject({ kind: 'stored', approved: null });
+    expect(fromEmail.kind === 'stored' && (await getComment(env.DB, fromEmail.id))?.status).toBe('spam');
+    expect(await reasonsOf(fromEmail)).toEqual([{ code: 'blocked' }]);
+
+    const byClient = commenter();
+    await block('client', byClient.ipHash);
+    const fromClient = await submit({ email: byClient.email }, { ipHash: byClient.ipHash });
+    expect(fromClient).toMatchObject({ kind: 'stored', approved: null });
+    expect(fromClient.kind === 'stored' && (await getComment(env.DB, fromClient.id))?.status).toBe('spam');
+    expect(await reasonsOf(fromClient)).toEqual([{ code: 'blocked' }, { code: 'first-comment' }]);
+  });
+
+  it("a blocked commenter's comment the rules already judge spam keeps the rules' reasons only", async () => {
+    const who = commenter();
+    await block('email', who.email);
+    const outcome = await submit({ email: who.email }, { ipHash: who.ipHash, honeypot: true });
+    expect(outcome.kind === 'stored' && (await getComment(env.DB, outcome.id))?.status).toBe('spam');
+    expect(await reasonsOf(outcome)).toEqual([{ code: 'honeypot' }, { code: 'first-comment' }]);
   });
 });
 
