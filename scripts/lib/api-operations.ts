@@ -6,6 +6,7 @@
  */
 import type * as z from 'zod/mini';
 import type { RESPONSE_SCHEMAS } from '../../src/contracts/responses.ts';
+import { adminPageQuerySchema, unblockQuerySchema } from '../../src/validation/admin-actions.ts';
 import { articleListQuerySchema, articlePageQuerySchema, pageQuerySchema } from '../../src/validation/article-query.ts';
 import { commentListQuerySchema, moderationQuerySchema } from '../../src/validation/comment.ts';
 import { searchQuerySchema } from '../../src/validation/search.ts';
@@ -37,7 +38,7 @@ export interface ResponseSpec {
 
 /** One operation, as the table below states it. */
 export interface OperationSpec {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI path, `{param}` style. */
   path: string;
   operationId: string;
@@ -77,6 +78,24 @@ const json = (
   content: { 'application/json': schema },
   ...(headers ? { headers } : {}),
 });
+/** A block, as the admin API shows it. */
+const BLOCK = {
+  type: 'object',
+  required: ['kind', 'value', 'until', 'created_by', 'created_at'],
+  properties: {
+    kind: { enum: ['email', 'client'] },
+    value: { type: 'string' },
+    until: { type: ['string', 'null'], format: 'date-time', description: 'null: for good' },
+    created_by: { type: 'string' },
+    created_at: { type: 'string', format: 'date-time' },
+  },
+};
+/** The paging of an admin list. */
+const PAGE_META = {
+  type: 'object',
+  required: ['limit', 'next_cursor'],
+  properties: { limit: { type: 'integer' }, next_cursor: { type: ['integer', 'null'] } },
+};
 const pageQuery = { schema: pageQuerySchema, describe: { page: '1-based page of the list' } };
 
 const FEED_NAMES: Record<FeedFormat, string> = { xml: 'Rss', atom: 'Atom', json: 'JsonFeed' };
@@ -266,6 +285,171 @@ export const OPERATIONS: OperationSpec[] = [
     headers: ['Moderator'],
     responses: { 204: { description: 'Not pinned (any more)' } },
     errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/admin/comments/bulk',
+    operationId: 'moderateComments',
+    tag: 'Moderation',
+    summary: 'One action on up to 100 comments: one batch, one log row each (with X-Moderator), each article bumped once',
+    description:
+      'The comments that exist are changed together; ids that no longer exist change nothing and are listed in `missing` (200 all the same, so a retry is safe). 409 (and nothing changed) when a trashed comment cannot leave the trash because the same comment was posted again since.',
+    admin: true,
+    headers: ['Moderator'],
+    body: { media: 'application/json', schema: 'BulkAction', example: { ids: [12, 15], action: 'spam' } },
+    responses: {
+      200: json(
+        {
+          type: 'object',
+          required: ['action', 'done', 'missing'],
+          properties: {
+            action: { type: 'string' },
+            done: { type: 'array', items: { type: 'integer' }, description: 'The comments changed' },
+            missing: { type: 'array', items: { type: 'integer' }, description: 'Named ids no comment has (any more)' },
+          },
+        },
+        'What was done',
+      ),
+    },
+    errors: [400, 409, 413, 415, 422],
+  },
+  {
+    method: 'patch',
+    path: '/api/admin/comments/{id}/content',
+    operationId: 'editComment',
+    tag: 'Moderation',
+    summary: "Edit a comment's name, website (url) or text; the previous version is kept (earlier_versions)",
+    admin: true,
+    headers: ['Moderator'],
+    body: { media: 'application/json', schema: 'CommentContent', example: { body: 'النص بعد التصحيح' } },
+    responses: {
+      200: json('AdminComment', 'The comment after the edit'),
+    },
+    errors: [400, 404, 409, 413, 415, 422],
+  },
+  {
+    method: 'post',
+    path: '/api/admin/comments/{id}/reply',
+    operationId: 'replyAsNewsroom',
+    tag: 'Moderation',
+    summary: 'Reply as the newsroom: published at once under an approved comment, with the role "newsroom"',
+    admin: true,
+    body: { media: 'application/json', schema: 'NewsroomReply', example: { body: 'شكراً، صحّحنا الخطأ.' } },
+    responses: { 201: json('AdminComment', 'The reply; Location names it', ['Location']) },
+    errors: [400, 404, 409, 413, 415, 422],
+  },
+  {
+    method: 'get',
+    path: '/api/admin/blocks',
+    operationId: 'listBlocks',
+    tag: 'Moderation',
+    summary: 'Blocked emails and clients (IP hashes) in force, newest first',
+    admin: true,
+    responses: {
+      200: json({ type: 'object', required: ['data'], properties: { data: { type: 'array', items: BLOCK } } }, 'The blocks'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/admin/blocks',
+    operationId: 'addBlock',
+    tag: 'Moderation',
+    summary: "Block an email or a client (a value, or a comment's), for `days` or for good; its comments go to spam",
+    admin: true,
+    headers: ['Moderator'],
+    body: { media: 'application/json', schema: 'BlockRequest', example: { kind: 'client', comment_id: 12, days: 30 } },
+    responses: { 201: json(BLOCK, 'The block') },
+    errors: [400, 404, 413, 415, 422],
+  },
+  {
+    method: 'delete',
+    path: '/api/admin/blocks',
+    operationId: 'removeBlock',
+    tag: 'Moderation',
+    summary: 'Lift a block',
+    admin: true,
+    query: {
+      schema: unblockQuerySchema,
+      describe: { kind: 'email or client', value: 'The blocked email or IP hash' },
+      examples: { kind: 'email', value: 'salem@example.com' },
+    },
+    responses: { 204: { description: 'Lifted' } },
+    errors: [400, 404],
+  },
+  {
+    method: 'put',
+    path: '/api/admin/articles/{slug}/comments-state',
+    operationId: 'setCommentsState',
+    tag: 'Moderation',
+    summary: "Close or reopen an article's comments at once, without republishing (logged with X-Moderator)",
+    admin: true,
+    headers: ['Moderator'],
+    body: { media: 'application/json', schema: 'CommentState', example: { state: 'closed' } },
+    responses: {
+      200: json(
+        {
+          type: 'object',
+          required: ['slug', 'state'],
+          properties: { slug: { type: 'string' }, state: { enum: ['open', 'closed'] } },
+        },
+        'The state now',
+      ),
+    },
+    errors: [400, 404, 413, 415, 422],
+  },
+  {
+    method: 'get',
+    path: '/api/admin/log',
+    operationId: 'getSiteModerationLog',
+    tag: 'Moderation',
+    summary: 'The latest moderation actions across the site, newest first',
+    admin: true,
+    query: {
+      schema: adminPageQuerySchema,
+      describe: { cursor: 'meta.next_cursor of the previous page', limit: 'Entries per page' },
+    },
+    responses: {
+      200: json(
+        {
+          type: 'object',
+          required: ['data', 'meta'],
+          properties: {
+            data: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['id', 'comment_id', 'from', 'to', 'actor', 'at'],
+                properties: {
+                  id: { type: 'integer' },
+                  comment_id: { type: 'integer' },
+                  from: { type: 'string' },
+                  to: { type: 'string' },
+                  actor: { type: 'string' },
+                  at: { type: 'string', format: 'date-time' },
+                },
+              },
+            },
+            meta: PAGE_META,
+          },
+        },
+        'A page of the log',
+      ),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/reports',
+    operationId: 'listReportedComments',
+    tag: 'Moderation',
+    summary: 'The reported queue: comments with open reader reports, newest first, each with its reports',
+    admin: true,
+    query: {
+      schema: adminPageQuerySchema,
+      describe: { cursor: 'meta.next_cursor of the previous page', limit: 'Comments per page' },
+    },
+    responses: {
+      200: json('AdminCommentPage', 'A page of the reported queue'),
+    },
   },
   {
     method: 'get',

@@ -12,6 +12,13 @@ import { PROBLEM_TYPES } from '../../src/contracts/problem-types.ts';
 import { RESPONSE_SCHEMAS } from '../../src/contracts/responses.ts';
 import { MAX_STALENESS_SECONDS, PUBLIC_CACHE_CONTROL } from '../../src/http/cache-policy.ts';
 import { CORS_EXPOSED_HEADERS, isPublicCrossOriginPath } from '../../src/http/cors-policy.ts';
+import {
+  blockSchema,
+  bulkActionSchema,
+  commentContentSchema,
+  commentStateSchema,
+  newsroomReplySchema,
+} from '../../src/validation/admin-actions.ts';
 import { commentInputSchema, moderationPatchSchema } from '../../src/validation/comment.ts';
 import { personalDataEraseSchema, personalDataExportSchema } from '../../src/validation/personal-data.ts';
 import { OPERATIONS, type OperationSpec, type ResponseSpec, TAGS } from './api-operations.ts';
@@ -24,6 +31,11 @@ export const REQUEST_SCHEMAS = {
   ModerationPatch: moderationPatchSchema,
   PersonalDataRequest: personalDataExportSchema,
   ErasureRequest: personalDataEraseSchema,
+  BulkAction: bulkActionSchema,
+  CommentContent: commentContentSchema,
+  NewsroomReply: newsroomReplySchema,
+  BlockRequest: blockSchema,
+  CommentState: commentStateSchema,
 } as const;
 
 /** What each error status means; API answers are problem+json, pages answer the Arabic HTML page. */

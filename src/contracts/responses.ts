@@ -148,7 +148,19 @@ const commentStatusSchema = z.enum(['pending', 'approved', 'spam', 'trash']);
 /** One entry of a comment's moderation log. */
 const moderationEntrySchema = z.strictObject({ from: z.string(), to: z.string(), actor: z.string(), at: dateTime() });
 
-/** A comment as moderators see it (admin API only), with its log on `GET /api/admin/comments/{id}`. */
+/** One earlier version of an edited comment (`PATCH /api/admin/comments/{id}/content`). */
+const earlierVersionSchema = z.strictObject({
+  name: z.string(),
+  url: z.nullable(z.string()),
+  body: z.string(),
+  edited_by: z.string(),
+  edited_at: dateTime(),
+});
+
+/**
+ * A comment as moderators see it (admin API only), with its log on `GET /api/admin/comments/{id}`, its earlier
+ * versions after an edit and its open reader reports in the reported queue (`GET /api/admin/reports`).
+ */
 const adminCommentSchema = z.strictObject({
   id: id(),
   article_slug: nonEmpty(),
@@ -162,6 +174,8 @@ const adminCommentSchema = z.strictObject({
   ip_hash: text('HMAC-SHA-256 of the client IP; the IP itself is never stored'),
   user_agent: z.string(),
   moderation_log: z.optional(z.array(moderationEntrySchema)),
+  earlier_versions: z.optional(z.array(earlierVersionSchema)),
+  reports: z.optional(z.strictObject({ count: id(), reasons: z.array(z.string()) })),
 });
 
 /** `GET /api/admin/comments`. */

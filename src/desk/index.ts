@@ -1,7 +1,8 @@
 /**
  * The moderators' desk as its own Worker (`minbar-desk`, wrangler.desk.jsonc): the public Worker forwards `/admin`,
- * `/admin/*`, readers' report forms (`/comments/:id/report`) and the admin API's pins (`/api/admin/comments/:id/pin`)
- * to it through the DESK service binding, so none of the desk's code weighs on the readers' Worker.
+ * `/admin/*`, readers' report forms (`/comments/:id/report`), the admin API's pins (`/api/admin/comments/:id/pin`)
+ * and its other desk actions (src/routes/api/admin-actions.ts) to it through the DESK service binding, so none of
+ * the desk's code weighs on the readers' Worker.
  * It shares the public Worker's D1 database and KV namespace, its security headers and its error pages.
  * It also does the site's background work, which readers never wait for: it consumes the COMMENT_EVENTS queue the
  * public Worker produces (the moderators' digest e-mail, the signed webhook) and runs the daily retention (Cron
@@ -13,6 +14,7 @@ import type { AppEnv, Bindings } from '../env.ts';
 import { notFound, onError } from '../errors.tsx';
 import { securityHeaders } from '../http/security.ts';
 import desk from '../routes/admin/desk.tsx';
+import adminActions from '../routes/api/admin-actions.ts';
 import adminPins from '../routes/api/admin-pins.ts';
 import reportSubmission from '../routes/desk/report-submission.tsx';
 import { handleCommentEvents } from '../services/notify-moderators.ts';
@@ -32,6 +34,7 @@ app.use(async function primaryDatabase(c, next) {
 app.route('/admin', desk);
 app.route('/comments', reportSubmission);
 app.route('/api/admin/comments', adminPins);
+app.route('/api/admin', adminActions);
 
 app.notFound(notFound);
 app.onError(onError);

@@ -10,7 +10,7 @@ export const QUEUES = ['pending', 'approved', 'spam', 'trash', 'reported'] as co
 export type Queue = (typeof QUEUES)[number];
 
 /** Row and bulk actions, on the desk and in the admin API. */
-const MODERATION_ACTIONS = ['approve', 'unapprove', 'spam', 'trash', 'restore', 'delete'] as const;
+export const MODERATION_ACTIONS = ['approve', 'unapprove', 'spam', 'trash', 'restore', 'delete'] as const;
 
 /** One of MODERATION_ACTIONS. */
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];

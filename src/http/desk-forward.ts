@@ -1,7 +1,7 @@
 /**
  * The moderators' desk is its own Worker (src/desk/index.ts): `/admin`, `/admin/*`, readers' report forms (GET and
- * POST `/comments/:id/report`) and the admin API's pins (POST and DELETE `/api/admin/comments/:id/pin`) go to it,
- * untouched, through
+ * POST `/comments/:id/report`) and the admin API's desk actions (pins, bulk, edit, reply, blocks, an article's comment
+ * state, the log, the reported queue: src/routes/api/admin-actions.ts and admin-pins.ts) go to it, untouched, through
  * the DESK service binding, before any of the public Worker's middleware (no response memory, no caching headers,
  * no D1 session). Without the binding (a deployment without the desk) those paths are simply not found.
  */

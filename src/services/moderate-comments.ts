@@ -1,11 +1,11 @@
 /**
  * A moderator's row or bulk action on comments, from the desk and the admin API alike: every named comment must
- * still exist, then one D1 batch changes them all, writes one log row each, resolves their reports, updates the
+ * still exist, then one D1 batch changes them all (or none, when a trashed one was posted again since), writes one log row each, resolves their reports, updates the
  * search index and bumps each touched article's comment version once. The caller publishes the outcome's events.
  */
 import { type CommentEventType, STATUS_EVENTS } from '../domain/comment-events.ts';
 import { MAX_BULK_IDS, type ModerationAction, TARGET_STATUS } from '../domain/moderation-actions.ts';
-import type { Db } from '../storage/db.ts';
+import { constraintViolated, type Db } from '../storage/db.ts';
 import { resolveReports } from '../storage/desk.ts';
 import { articleChanged, deleteStatements, getCommentsByIds, statusChangeStatements } from '../storage/moderation.ts';
 
@@ -14,7 +14,9 @@ export type ModerateOutcome =
   | { kind: 'done'; count: number; event: CommentEventType; changed: Array<{ id: number; articleSlug: string }> }
   | { kind: 'too-many' }
   | { kind: 'none' }
-  | { kind: 'missing'; ids: number[] };
+  | { kind: 'missing'; ids: number[] }
+  /** A trashed comment (one of `ids`) cannot leave the trash: the same comment was posted again since. */
+  | { kind: 'duplicate'; ids: number[] };
 
 /**
  * Applies `action` to the comments `ids` as `actor`. Nothing changes unless every comment exists.
@@ -41,7 +43,12 @@ export async function moderateComments(
     resolveReports(db, comment.id, at),
   ]);
   for (const slug of new Set(comments.map((c) => c.articleSlug))) statements.push(...articleChanged(db, slug));
-  await db.batch(statements);
+  try {
+    await db.batch(statements);
+  } catch (error) {
+    if (constraintViolated(error) !== 'UNIQUE') throw error;
+    return { kind: 'duplicate', ids: comments.filter((c) => c.status === 'trash').map((c) => c.id) };
+  }
   const event = target === 'deleted' ? 'comment.deleted' : STATUS_EVENTS[target];
   return { kind: 'done', count: comments.length, event, changed: comments.map(({ id, articleSlug }) => ({ id, articleSlug })) };
 }

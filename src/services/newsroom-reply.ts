@@ -7,7 +7,9 @@ import { type Comment, MAX_DEPTH } from '../domain/comment.ts';
 import { insertComment } from '../storage/comments.ts';
 import type { Db } from '../storage/db.ts';
 import { REMOVED_IP_HASH } from '../storage/retention.ts';
-import { foldForMatching } from '../text/fold.ts';
+import { characterCount, cleanBody } from '../text/arabic.ts';
+import { foldForMatching, hasVisibleText } from '../text/fold.ts';
+import { COMMENT_LIMITS } from '../validation/comment.ts';
 
 /** The name the newsroom's replies carry. */
 const NEWSROOM_NAME = 'فريق التحرير';
@@ -16,6 +18,12 @@ const NEWSROOM_EMAIL = 'newsroom@minbar.invalid';
 
 /** What came of a reply. */
 export type NewsroomReplyOutcome = { kind: 'published'; id: number } | { kind: 'not-replyable' } | { kind: 'duplicate' };
+
+/** The reply's text as it will be published, or null when it is empty or longer than a comment may be. */
+export function newsroomReplyBody(typed: string): string | null {
+  const body = cleanBody(typed);
+  return hasVisibleText(body) && characterCount(body) <= COMMENT_LIMITS.body ? body : null;
+}
 
 /**
  * Publishes `body` as the newsroom's reply to `parent`.

@@ -45,9 +45,14 @@ export async function addBlock(db: Db, block: Block): Promise<void> {
     .run();
 }
 
-/** Lifts a block. */
-export async function removeBlock(db: Db, kind: BlockKind, value: string): Promise<void> {
-  await db.prepare('DELETE FROM commenter_blocks WHERE kind = ?1 AND value = ?2').bind(kind, value).run();
+/** The end of a block of `days` days from `now`; 0 days blocks for good (null). */
+export const blockUntil = (now: Date, days: number): string | null =>
+  days === 0 ? null : new Date(now.getTime() + days * 86_400_000).toISOString();
+
+/** Lifts a block; false when there was none. */
+export async function removeBlock(db: Db, kind: BlockKind, value: string): Promise<boolean> {
+  const result = await db.prepare('DELETE FROM commenter_blocks WHERE kind = ?1 AND value = ?2').bind(kind, value).run();
+  return result.meta.changes > 0;
 }
 
 /** Blocks in force at `now`, newest first. */

@@ -7,7 +7,6 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod/mini';
 import { readConfig } from '../../config.ts';
-import { sha256Hex } from '../../crypto.ts';
 import { readModerationSettings } from '../../domain/comment.ts';
 import { isModerationAction, MAX_BULK_IDS, type ModerationAction } from '../../domain/moderation-actions.ts';
 import { MODERATOR_NAME, type PasswordHash, PBKDF2_ITERATIONS, verifyPassword } from '../../domain/password.ts';
@@ -26,21 +25,19 @@ import {
 } from '../../http/desk-session.ts';
 import { publishCommentEvent } from '../../services/comment-events.ts';
 import { isOpenForComments } from '../../services/comments-open.ts';
+import { editCommentContent } from '../../services/edit-comment.ts';
 import { type ModerateOutcome, moderateComments } from '../../services/moderate-comments.ts';
-import { replyAsNewsroom } from '../../services/newsroom-reply.ts';
+import { newsroomReplyBody, replyAsNewsroom } from '../../services/newsroom-reply.ts';
 import { exportPersonalData } from '../../services/personal-data.ts';
 import { setCommentPin } from '../../services/pin-comment.ts';
 import { setCommentState } from '../../storage/article-comment-states.ts';
 import { getArticle } from '../../storage/articles.ts';
-import { addBlock, listBlocks, removeBlock } from '../../storage/blocks.ts';
-import { editComment, listEdits } from '../../storage/comment-edits.ts';
+import { addBlock, blockUntil, listBlocks, removeBlock } from '../../storage/blocks.ts';
+import { listEdits } from '../../storage/comment-edits.ts';
 import { countQueues, getDeskNotes, listDeskQueue, listRecentActions } from '../../storage/desk.ts';
 import { getComment, getModerationLog } from '../../storage/moderation.ts';
 import { countSigninFailures, findModerator, recordSigninFailure } from '../../storage/moderators.ts';
 import { markModerationQueueSeen } from '../../storage/notifications.ts';
-import { characterCount, cleanBody } from '../../text/arabic.ts';
-import { foldForMatching, hasVisibleText } from '../../text/fold.ts';
-import { COMMENT_LIMITS, parseCommentInput } from '../../validation/comment.ts';
 import { deskLogQuerySchema, deskQueueQuerySchema } from '../../validation/desk.ts';
 import { personalDataExportSchema } from '../../validation/personal-data.ts';
 import { validate } from '../../validation/validate.ts';
@@ -147,6 +144,12 @@ async function answerAction(c: Context<DeskEnv>, outcome: ModerateOutcome, actio
   if (outcome.kind === 'none') return refuse(422, 'لم تختر أي تعليق', 'اختر تعليقاً واحداً على الأقل ثم أعد المحاولة.');
   if (outcome.kind === 'missing')
     return refuse(404, 'التعليق غير موجود', `لم يعد التعليق ${outcome.ids.join('، ')} موجوداً. لم يتغيّر شيء.`);
+  if (outcome.kind === 'duplicate')
+    return refuse(
+      409,
+      'تعذّر الاسترجاع',
+      `التعليق ${outcome.ids.join('، ')} في سلة المهملات ونُشر مثله بعده: احذف أحدهما أولاً. لم يتغيّر شيء.`,
+    );
   for (const comment of outcome.changed) publishCommentEvent(c.env, c.executionCtx, outcome.event, comment);
   // Acting on the queue counts as looking at it: the moderators' digest may be sent again.
   await markModerationQueueSeen(c.env.DB, new Date().toISOString());
@@ -353,32 +356,22 @@ const desk = new Hono<DeskEnv>()
     if (!comment) return renderCommentPage(c);
     const form = await c.req.parseBody();
     const typed = { name: field(form, 'name'), url: field(form, 'url'), body: field(form, 'body') };
-    const parsed = parseCommentInput({
-      name: typed.name,
-      email: comment.authorEmail,
-      ...(typed.url ? { url: typed.url } : {}),
-      body: typed.body,
-    });
-    if (!parsed.ok)
-      return renderCommentPage(c, { ...typed, error: Object.values(parsed.errors).flat()[0] ?? 'تحقق من الحقول.' }, 422);
-    const { name, url, body } = parsed.input;
-    const saved = await editComment(
-      c.env.DB,
-      comment,
-      { name, url: url || null, body, bodyFingerprint: await sha256Hex(foldForMatching(body)) },
-      c.get('session').moderatorName,
-      new Date().toISOString(),
-    );
-    if (!saved) return renderCommentPage(c, { ...typed, error: 'يطابق هذا النص تعليقاً آخر من الكاتب نفسه على المقال.' }, 409);
+    const outcome = await editCommentContent(c.env.DB, comment, typed, c.get('session').moderatorName, new Date());
+    if (outcome.kind === 'invalid')
+      return renderCommentPage(c, { ...typed, error: Object.values(outcome.errors).flat()[0] ?? 'تحقق من الحقول.' }, 422);
+    if (outcome.kind === 'duplicate')
+      return renderCommentPage(c, { ...typed, error: 'يطابق هذا النص تعليقاً آخر من الكاتب نفسه على المقال.' }, 409);
     return c.redirect(`/admin/comments/${id}?edited=1`, 303);
   })
   .post('/comments/:id/reply', sameOrigin(), requireModerator(), async (c) => {
     const id = commentId(c);
     const comment = id > 0 ? await getComment(c.get('db'), id) : null;
     if (!comment) return renderCommentPage(c);
-    const body = cleanBody(field(await c.req.parseBody(), 'body'));
-    const refuse = (error: string, status: ContentfulStatusCode) => renderCommentPage(c, undefined, status, { body, error });
-    if (!hasVisibleText(body) || characterCount(body) > COMMENT_LIMITS.body) return refuse('اكتب نص الرد.', 422);
+    const typed = field(await c.req.parseBody(), 'body');
+    const body = newsroomReplyBody(typed);
+    const refuse = (error: string, status: ContentfulStatusCode) =>
+      renderCommentPage(c, undefined, status, { body: body ?? typed, error });
+    if (body === null) return refuse('اكتب نص الرد.', 422);
     const outcome = await replyAsNewsroom(c.get('db'), comment, body, new Date());
     if (outcome.kind === 'not-replyable') return refuse('لا يُردّ إلا على تعليق منشور لم يبلغ أقصى عمق للردود.', 409);
     if (outcome.kind === 'duplicate') return refuse('نُشر هذا الرد من قبل.', 409);
@@ -408,7 +401,7 @@ const desk = new Hono<DeskEnv>()
     await addBlock(c.env.DB, {
       kind,
       value: kind === 'email' ? comment.authorEmail : comment.ipHash,
-      until: days === '0' ? null : new Date(now.getTime() + Number(days) * 86_400_000).toISOString(),
+      until: blockUntil(now, Number(days)),
       createdBy: c.get('session').moderatorName,
       createdAt: now.toISOString(),
     });
