@@ -3,7 +3,7 @@
  */
 import type { Comment } from '../domain/comment.ts';
 import { bumpVersion } from './comment-rows.ts';
-import type { Db } from './db.ts';
+import { constraintViolated, type Db } from './db.ts';
 import { indexComment, unindexComment } from './search.ts';
 
 /** What an edit sets. */
@@ -52,7 +52,7 @@ export async function editComment(db: Db, comment: Comment, edit: CommentEdit, a
     ]);
     return true;
   } catch (error) {
-    if (String((error as Error).message).includes('UNIQUE')) return false;
+    if (constraintViolated(error) === 'UNIQUE') return false;
     throw error;
   }
 }
