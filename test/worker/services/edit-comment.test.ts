@@ -37,7 +37,13 @@ describe("a moderator's edit", () => {
       body: 'نص مصحّح',
     });
     expect(await listEdits(env.DB, comment.id)).toEqual([
-      { name: comment.authorName, url: 'https://old.example.org/', body: 'نص فيه خطأ', editedBy: 'huda', editedAt: NOW.toISOString() },
+      {
+        name: comment.authorName,
+        url: 'https://old.example.org/',
+        body: 'نص فيه خطأ',
+        editedBy: 'huda',
+        editedAt: NOW.toISOString(),
+      },
     ]);
     expect(await getCommentsVersion(env.DB, comment.articleSlug)).toBeGreaterThan(version);
   });
