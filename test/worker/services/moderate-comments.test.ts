@@ -9,7 +9,7 @@ import { reportComment } from '../../../src/services/report-comment.ts';
 import { getApprovedComment, getCommentsVersion } from '../../../src/storage/comments.ts';
 import { getComment, getModerationLog } from '../../../src/storage/moderation.ts';
 import { reportCounts } from '../../../src/storage/reports.ts';
-import { type SeedOptions, seedComment } from '../helpers/comments.ts';
+import { newReader, type SeedOptions, seedComment } from '../helpers/comments.ts';
 
 const SLUG = 'benghazi-port';
 const OTHER = 'withdrawn-article';
@@ -93,6 +93,22 @@ describe('moderating comments', () => {
     expect(await moderateComments(env.DB, [id, gone], 'approve', 'huda', NOW)).toEqual({ kind: 'missing', ids: [gone] });
     expect(await status(id)).toBe('pending');
     expect(await getModerationLog(env.DB, id)).toEqual([]);
+  });
+
+  it('changes nothing, and names the trashed one, when a trashed comment was posted again since', async () => {
+    // Approving it would show the reader's comment twice; the database refuses, and the moderator is told why.
+    const reader = newReader();
+    const trashed = await seed('تعليق مكرر', { reader });
+    await env.DB.prepare("UPDATE comments SET status = 'trash' WHERE id = ?1").bind(trashed).run();
+    await seed('تعليق مكرر', { reader });
+    const held = await seed('بانتظار مع المكرر', { status: 'pending' });
+    expect(await moderateComments(env.DB, [trashed, held], 'approve', 'huda', NOW)).toEqual({
+      kind: 'duplicate',
+      ids: [trashed],
+    });
+    expect(await status(trashed)).toBe('trash');
+    expect(await status(held)).toBe('pending');
+    expect(await getModerationLog(env.DB, held)).toEqual([]);
   });
 
   it('refuses no comments and more than 100 at once; 100 is allowed', async () => {

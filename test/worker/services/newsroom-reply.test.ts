@@ -3,10 +3,11 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { type Comment, MAX_DEPTH } from '../../../src/domain/comment.ts';
-import { replyAsNewsroom } from '../../../src/services/newsroom-reply.ts';
+import { newsroomReplyBody, replyAsNewsroom } from '../../../src/services/newsroom-reply.ts';
 import { getApprovedComment, getCommentsVersion } from '../../../src/storage/comments.ts';
 import { getComment } from '../../../src/storage/moderation.ts';
 import { REMOVED_IP_HASH } from '../../../src/storage/retention.ts';
+import { COMMENT_LIMITS } from '../../../src/validation/comment.ts';
 import { type SeedOptions, seedComment } from '../helpers/comments.ts';
 
 const SLUG = 'benghazi-port';
@@ -65,5 +66,17 @@ describe("the newsroom's reply", () => {
     const comment = await parent('ردّ مكرر');
     expect((await replyAsNewsroom(env.DB, comment, 'ردّ واحد', NOW)).kind).toBe('published');
     expect(await replyAsNewsroom(env.DB, comment, 'ردّ  واحد', NOW)).toEqual({ kind: 'duplicate' });
+  });
+});
+
+describe("the newsroom reply's text, as the desk and the admin API take it", () => {
+  it("is published as typed, cleaned as a reader's is (trimmed, NFC, one kind of line break)", () => {
+    expect(newsroomReplyBody('  شكراً\r\nصحّحنا الخطأ.  ')).toBe('شكراً\nصحّحنا الخطأ.'.normalize('NFC'));
+  });
+
+  it('is refused when nothing visible is left, or when it is longer than a comment may be', () => {
+    expect(newsroomReplyBody('   \n\u200f ')).toBeNull();
+    expect(newsroomReplyBody('ب'.repeat(COMMENT_LIMITS.body))).toBe('ب'.repeat(COMMENT_LIMITS.body));
+    expect(newsroomReplyBody('ب'.repeat(COMMENT_LIMITS.body + 1))).toBeNull();
   });
 });
