@@ -7,6 +7,7 @@ import type { Comment } from '../../../src/domain/comment.ts';
 import { moderateComments } from '../../../src/services/moderate-comments.ts';
 import { reportComment } from '../../../src/services/report-comment.ts';
 import { getApprovedComment, getCommentsVersion } from '../../../src/storage/comments.ts';
+import type { Db } from '../../../src/storage/db.ts';
 import { getComment, getModerationLog } from '../../../src/storage/moderation.ts';
 import { reportCounts } from '../../../src/storage/reports.ts';
 import { newReader, type SeedOptions, seedComment } from '../helpers/comments.ts';
@@ -109,6 +110,16 @@ describe('moderating comments', () => {
     expect(await status(trashed)).toBe('trash');
     expect(await status(held)).toBe('pending');
     expect(await getModerationLog(env.DB, held)).toEqual([]);
+  });
+
+  it('lets any other failure of the batch through to its caller, never calling it a duplicate', async () => {
+    const held = await seed('بانتظار والقاعدة معطلة', { status: 'pending' });
+    const failing: Db = {
+      prepare: (query) => env.DB.prepare(query),
+      batch: () => Promise.reject(new Error('D1_ERROR: Network connection lost.')),
+    };
+    await expect(moderateComments(failing, [held], 'approve', 'huda', NOW)).rejects.toThrow('Network connection lost');
+    expect(await status(held)).toBe('pending');
   });
 
   it('refuses no comments and more than 100 at once; 100 is allowed', async () => {
