@@ -22,7 +22,7 @@ export interface LocalSeedOptions {
 /**
  * Migrates the local D1 database and publishes content/ to the local KV and search index, exactly as
  * `npm run publish -- --local` does; idempotent.
- * @example await seedLocal({ persistTo: '/tmp/minbar-state' })
+ * @example await seedLocal({ persistTo: '.wrangler/bench-state' })
  */
 export async function seedLocal(options: LocalSeedOptions = {}): Promise<void> {
   const persist = options.persistTo ? ['--persist-to', options.persistTo] : [];

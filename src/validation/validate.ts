@@ -27,3 +27,14 @@ export const validate = <T extends z.core.$ZodType, Target extends keyof Validat
       errors,
     });
   });
+
+/**
+ * A request body checked against `schema`, or a 422 problem that says what to send (`hint`) and names each field's
+ * error. For bodies read with readJsonBody (src/http/json-body.ts), after the checks that must come first.
+ * @example parseBody(bulkActionSchema, await readJsonBody(c), 'Send {"ids": [...], "action": "approve"}.')
+ */
+export function parseBody<T extends z.core.$ZodType>(schema: T, body: unknown, hint: string): z.output<T> {
+  const result = z.safeParse(schema, body);
+  if (!result.success) throw new ProblemError(422, hint, { errors: fieldErrors(result.error.issues) });
+  return result.data;
+}

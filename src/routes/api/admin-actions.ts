@@ -7,7 +7,6 @@
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
-import * as z from 'zod/mini';
 import type { ResponseOf } from '../../contracts/responses.ts';
 import type { AppEnv } from '../../env.ts';
 import { ProblemError } from '../../errors.tsx';
@@ -34,16 +33,8 @@ import {
   newsroomReplySchema,
   unblockQuerySchema,
 } from '../../validation/admin-actions.ts';
-import { fieldErrors } from '../../validation/fields.ts';
-import { validate } from '../../validation/validate.ts';
+import { parseBody, validate } from '../../validation/validate.ts';
 import { adminCommentJson } from '../../views/comment-json.ts';
-
-/** The JSON body checked against `schema`, or a 422 problem naming each field's error (after `hint`). */
-async function readBody<T extends z.core.$ZodType>(c: Context<AppEnv>, schema: T, hint: string): Promise<z.output<T>> {
-  const parsed = z.safeParse(schema, await readJsonBody(c));
-  if (!parsed.success) throw new ProblemError(422, hint, { errors: fieldErrors(parsed.error.issues) });
-  return parsed.data;
-}
 
 const blockJson = (block: Block) => ({
   kind: block.kind,
@@ -64,9 +55,9 @@ const adminActions = new Hono<AppEnv>()
   .use(adminAuth())
   // Applies the action to every named comment that exists, in one batch; the ones that no longer exist are listed.
   .post('/comments/bulk', async (c) => {
-    const { ids, action } = await readBody(
-      c,
+    const { ids, action } = parseBody(
       bulkActionSchema,
+      await readJsonBody(c),
       `Send {"ids": [1 to 100 comment ids], "action": "approve" | "unapprove" | "spam" | "trash" | "restore" | "delete"}.`,
     );
     const actor = actorOf(c);
@@ -99,9 +90,9 @@ const adminActions = new Hono<AppEnv>()
   })
   .patch('/comments/:id/content', async (c) => {
     const comment = await requireComment(c);
-    const edit = await readBody(
-      c,
+    const edit = parseBody(
       commentContentSchema,
+      await readJsonBody(c),
       'Send any of {"name", "url", "body"} as strings ("url": null removes it).',
     );
     const typed = {
@@ -134,7 +125,7 @@ const adminActions = new Hono<AppEnv>()
   })
   .post('/comments/:id/reply', async (c) => {
     const parent = await requireComment(c);
-    const typed = await readBody(c, newsroomReplySchema, 'Send {"body": "the reply"}.');
+    const typed = parseBody(newsroomReplySchema, await readJsonBody(c), 'Send {"body": "the reply"}.');
     const body = newsroomReplyBody(typed.body);
     if (body === null) throw new ProblemError(422, 'The reply is empty or too long.', { errors: { body: ['اكتب نص الرد.'] } });
     const outcome = await replyAsNewsroom(c.get('db'), parent, body, new Date());
@@ -150,9 +141,9 @@ const adminActions = new Hono<AppEnv>()
   })
   .get('/blocks', async (c) => c.json({ data: (await listBlocks(c.get('db'), new Date().toISOString())).map(blockJson) }))
   .post('/blocks', async (c) => {
-    const request = await readBody(
-      c,
+    const request = parseBody(
       blockSchema,
+      await readJsonBody(c),
       'Send {"kind": "email" | "client", "value": the email or IP hash, or "comment_id": its comment, "days": optional}.',
     );
     const actor = actorOf(c);
@@ -181,7 +172,7 @@ const adminActions = new Hono<AppEnv>()
   })
   .put('/articles/:slug/comments-state', async (c) => {
     const slug = c.req.param('slug').normalize('NFC');
-    const { state } = await readBody(c, commentStateSchema, 'Send {"state": "open" | "closed"}.');
+    const { state } = parseBody(commentStateSchema, await readJsonBody(c), 'Send {"state": "open" | "closed"}.');
     const actor = actorOf(c);
     if (!(await getArticle(c.env.ARTICLES, slug))) throw new ProblemError(404, `No article has the slug "${slug}".`);
     await setCommentState(c.get('db'), slug, state, actor, new Date().toISOString());

@@ -4,24 +4,18 @@
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { AppEnv } from '../../env.ts';
-import { ProblemError } from '../../errors.tsx';
 import { readJsonBody } from '../../http/json-body.ts';
 import { clearResponseCache } from '../../http/response-cache.ts';
 import { erasePersonalData, exportPersonalData } from '../../services/personal-data.ts';
-import { fieldErrors } from '../../validation/fields.ts';
 import { personalDataEraseSchema, personalDataExportSchema } from '../../validation/personal-data.ts';
+import { parseBody } from '../../validation/validate.ts';
 import { PERSONAL_DATA_DISPOSITION, personalDataExportJson } from '../../views/personal-data-json.ts';
 
-async function readRequest<T extends z.ZodMiniType>(c: Context<AppEnv>, schema: T): Promise<z.infer<T>> {
-  const parsed = z.safeParse(schema, await readJsonBody(c));
-  if (!parsed.success)
-    throw new ProblemError(422, 'Send {"email": "<address>"} (and for erase, optionally "remove_text": true).', {
-      errors: fieldErrors(parsed.error.issues),
-    });
-  return parsed.data;
-}
+const HINT = 'Send {"email": "<address>"} (and for erase, optionally "remove_text": true).';
+const readRequest = async <T extends z.ZodMiniType>(c: Context<AppEnv>, schema: T): Promise<z.infer<T>> =>
+  parseBody(schema, await readJsonBody(c), HINT);
 
 const personalData = new Hono<AppEnv>()
   .post('/export', async (c) => {

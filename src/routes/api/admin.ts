@@ -4,7 +4,6 @@
  * IP hashes and user agents are ever shown.
  */
 import { Hono } from 'hono/tiny';
-import * as z from 'zod/mini';
 import type { ResponseOf } from '../../contracts/responses.ts';
 import { STATUS_EVENTS } from '../../domain/comment-events.ts';
 import { parseId } from '../../domain/ids.ts';
@@ -18,8 +17,7 @@ import { requireComment } from '../../loaders/moderated-comment.ts';
 import { publishCommentEvent } from '../../services/comment-events.ts';
 import { deleteComment, getComment, getModerationLog, listForModeration, setCommentStatus } from '../../storage/moderation.ts';
 import { moderationPatchSchema, moderationQuerySchema } from '../../validation/comment.ts';
-import { fieldErrors } from '../../validation/fields.ts';
-import { validate } from '../../validation/validate.ts';
+import { parseBody, validate } from '../../validation/validate.ts';
 import { adminCommentJson } from '../../views/comment-json.ts';
 import personalData from './admin-personal-data.ts';
 
@@ -57,22 +55,18 @@ const admin = new Hono<AppEnv>()
     const raw = await readJsonBody(c);
     const actor = actorOf(c);
     const comment = await requireComment(c);
-    const parsed = z.safeParse(moderationPatchSchema, raw);
-    if (!parsed.success)
-      throw new ProblemError(422, 'Send {"status": "pending" | "approved" | "spam" | "trash"}.', {
-        errors: fieldErrors(parsed.error.issues),
-      });
+    const { status } = parseBody(moderationPatchSchema, raw, 'Send {"status": "pending" | "approved" | "spam" | "trash"}.');
     const db = c.get('db');
-    if (parsed.data.status !== comment.status) {
-      const refused = await setCommentStatus(db, comment, parsed.data.status, actor, new Date().toISOString());
+    if (status !== comment.status) {
+      const refused = await setCommentStatus(db, comment, status, actor, new Date().toISOString());
       if (refused)
         throw new ProblemError(
           409,
           `Comment ${comment.id} cannot leave the trash: the same comment (same article, parent, email and text) was posted again since. Delete one of them first.`,
           { type: 'duplicate-comment' },
         );
-      if (comment.status === 'approved' || parsed.data.status === 'approved') forgetArticle(comment.articleSlug);
-      publishCommentEvent(c.env, c.executionCtx, STATUS_EVENTS[parsed.data.status], comment);
+      if (comment.status === 'approved' || status === 'approved') forgetArticle(comment.articleSlug);
+      publishCommentEvent(c.env, c.executionCtx, STATUS_EVENTS[status], comment);
     }
     const updated = await getComment(db, comment.id);
     return c.json(updated ? adminCommentJson(updated) : null);
