@@ -117,6 +117,9 @@ export async function contractViolations(request: Request, response: Response): 
   // The moderators' desk is another Worker (src/desk/) whose HTML pages are for signed-in people, not part of this API.
   const { pathname } = new URL(request.url);
   if (pathname === '/admin' || pathname.startsWith('/admin/')) return [];
+  // In the worker project DESK is a stub (vitest.config.ts): what it answers for a forwarded route (reached directly,
+  // or through a path such as /api/admin/comments/../log) is checked in the desk project, against the real desk.
+  if (response.headers.has('X-Desk-Stub')) return [];
   const { response: documented, problem } = documentedResponse(request, response.status);
   if (!documented) return [problem ?? 'undocumented'];
   const where = `${request.method} ${new URL(request.url).pathname} → ${response.status}`;
